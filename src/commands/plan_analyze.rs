@@ -1,0 +1,214 @@
+//! `cloudops plan analyze`: read a plan (file, stdin or binary plan), analyse it, apply the
+//! operator's policy, render, and turn the gate into an exit code.
+
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+
+use crate::cli::{AnalyzeArgs, Format};
+use crate::commands::Context;
+use crate::config::{self, PlanSettings};
+use crate::error::{Error, ExitCode};
+use crate::plan::policy::Policy;
+use crate::plan::{self, AnalyzeOptions, PlanError, Report, Sniffed};
+use crate::render;
+use crate::terraform;
+
+pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    let settings = load_settings(args)?;
+    let opts = AnalyzeOptions {
+        mask_secret_names: !args.no_mask_secret_names && settings.mask_secret_names.unwrap_or(true),
+        mass_destroy_threshold: args
+            .mass_destroy_threshold
+            .or(settings.mass_destroy_threshold)
+            .unwrap_or(AnalyzeOptions::default().mass_destroy_threshold),
+    };
+    let policy = policy(args, settings)?;
+
+    let source = if args.plan == "-" { "stdin".to_string() } else { args.plan.clone() };
+    let mut report = analyze_input(args, &source, &opts)?;
+    policy.apply(&mut report);
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    render::write(&report, ctx.format, &ctx.style, &mut out)
+        .and_then(|()| out.flush())
+        .or_else(ignore_broken_pipe)
+        .map_err(|e| Error::Io { context: "writing the report".into(), error: e })?;
+    if ctx.format == Format::Github {
+        append_step_summary(&report, ctx)?;
+    }
+
+    let gate_failed = report.gate.as_ref().is_some_and(|g| g.failed);
+    if gate_failed {
+        if !ctx.quiet && ctx.format != Format::Table {
+            for r in report.gate.iter().flat_map(|g| g.reasons.iter()) {
+                eprintln!("gate failed: {r}");
+            }
+        }
+        return Ok(ExitCode::GateFailed);
+    }
+    if args.detailed_exitcode && report.summary.has_changes() {
+        return Ok(ExitCode::ChangesPresent);
+    }
+    Ok(ExitCode::Success)
+}
+
+fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
+}
+
+fn load_settings(args: &AnalyzeArgs) -> Result<PlanSettings, Error> {
+    if args.no_config {
+        return Ok(PlanSettings::default());
+    }
+    let path = match &args.config {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(Error::Usage {
+                    message: format!("config file {} does not exist", p.display()),
+                    hint: "pass an existing .cloudops.toml, or --no-config".into(),
+                });
+            }
+            Some(p.clone())
+        }
+        None => std::env::current_dir().ok().and_then(|d| config::find_project_file(&d)),
+    };
+    match path {
+        Some(p) => {
+            tracing::debug!(path = %p.display(), "project settings");
+            config::load_plan_settings(&p)
+        }
+        None => Ok(PlanSettings::default()),
+    }
+}
+
+fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
+    for r in &args.ignore_rule {
+        if plan::rules::lookup(r).is_none() {
+            return Err(Error::Usage {
+                message: format!("--ignore-rule {r}: no such rule"),
+                hint: "rule IDs are CO001..CO013 (or their names); see the README's rule table".into(),
+            });
+        }
+    }
+    let mut ignore_rules = s.ignore_rules;
+    ignore_rules.extend(args.ignore_rule.iter().cloned());
+    let mut ignore_addresses = s.ignore_addresses;
+    ignore_addresses.extend(args.ignore_address.iter().cloned());
+    Ok(Policy {
+        ignore_rules,
+        ignore_addresses,
+        severity: s.severity,
+        fail_on: match args.fail_on {
+            Some(t) => t.0,
+            None => s.fail_on.flatten(),
+        },
+        max_destroy: args.max_destroy.or(s.max_destroy),
+    })
+}
+
+fn plan_error(source: &str, error: PlanError) -> Error {
+    Error::Plan { input: source.to_string(), error }
+}
+
+fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Result<Report, Error> {
+    let reader: Box<dyn Read> = if args.plan == "-" {
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() {
+            return Err(Error::Usage {
+                message: "PLAN is `-` but standard input is a terminal".into(),
+                hint: "pipe a plan in: `terraform show -json tfplan | cloudops plan analyze -`".into(),
+            });
+        }
+        Box::new(stdin.lock())
+    } else {
+        let path = Path::new(&args.plan);
+        if path.is_dir() {
+            return Err(Error::Usage {
+                message: format!("{} is a directory", args.plan),
+                hint: "pass a plan file: `terraform show -json tfplan > plan.json`".into(),
+            });
+        }
+        Box::new(File::open(path).map_err(|e| Error::Io {
+            context: format!("cannot open {}", args.plan),
+            error: e,
+        })?)
+    };
+    match plan::sniff(reader).map_err(|e| plan_error(source, PlanError::io(e)))? {
+        Sniffed::Empty => Err(plan_error(source, PlanError::Empty)),
+        Sniffed::Text(docs) => plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e)),
+        Sniffed::BinaryPlan(head, rest) => analyze_binary(args, source, head, rest, opts),
+    }
+}
+
+fn analyze_binary(
+    args: &AnalyzeArgs,
+    source: &str,
+    head: Vec<u8>,
+    rest: Box<dyn Read + '_>,
+    opts: &AnalyzeOptions,
+) -> Result<Report, Error> {
+    let shown = if args.plan == "-" { "tfplan".to_string() } else { args.plan.clone() };
+    let Some(bin) = terraform::resolve(args.terraform_bin.as_deref()) else {
+        let what = match &args.terraform_bin {
+            Some(p) => format!("the terraform binary {} was not found", p.display()),
+            None => "no `terraform` was found on PATH".to_string(),
+        };
+        return Err(Error::Terraform {
+            message: format!("{source} is a binary plan file (from `terraform plan -out`), and {what} to read it"),
+            hint: format!(
+                "in the configuration directory run `terraform show -json {shown} > plan.json` and analyze plan.json, or pass --terraform-bin (e.g. --terraform-bin tofu)"
+            ),
+        });
+    };
+    // Terraform reads plan files by path, so a piped binary plan goes to a private temp file.
+    let _temp;
+    let path = if args.plan == "-" {
+        let mut tmp = tempfile::Builder::new()
+            .prefix("cloudops-plan-")
+            .tempfile()
+            .map_err(|e| Error::Io { context: "creating a temporary file for the binary plan".into(), error: e })?;
+        let mut rest = rest;
+        tmp.write_all(&head)
+            .and_then(|()| std::io::copy(&mut rest, &mut tmp).map(|_| ()))
+            .map_err(|e| Error::Io { context: "buffering the binary plan from stdin".into(), error: e })?;
+        let p = tmp.path().to_path_buf();
+        _temp = tmp;
+        p
+    } else {
+        std::path::PathBuf::from(&args.plan)
+    };
+    let (child, stdout) = terraform::show_json(&bin, &path)?;
+    let result = match plan::sniff(stdout) {
+        Ok(Sniffed::Text(docs)) => plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e)),
+        Ok(Sniffed::Empty) => Err(plan_error(source, PlanError::Empty)),
+        Ok(Sniffed::BinaryPlan(..)) => Err(plan_error(source, PlanError::NotAPlan {
+            document: 1,
+            detail: "terraform show -json printed binary data".into(),
+        })),
+        Err(e) => Err(plan_error(source, PlanError::io(e))),
+    };
+    child.finish()?;
+    result
+}
+
+fn append_step_summary(report: &Report, ctx: &Context) -> Result<(), Error> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let md = render::markdown::render(report);
+    let res = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(md.as_bytes()).and_then(|()| f.write_all(b"\n")));
+    if let Err(e) = res {
+        ctx.warn(&format!("could not append to GITHUB_STEP_SUMMARY ({}): {e}", Path::new(&path).display()));
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! One error type for the whole binary: each variant knows its exit code and the next step
+//! to offer the operator, so `main` only prints and exits.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::plan::PlanError;
+
+/// The documented exit codes (README, `--help`, man page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    Success = 0,
+    Failure = 1,
+    /// Only with `--detailed-exitcode`, as terraform: the plan has changes.
+    ChangesPresent = 2,
+    /// Findings at or above `--fail-on`, or more destroys than `--max-destroy`.
+    GateFailed = 3,
+    AuthRequired = 4,
+    Usage = 64,
+    Interrupted = 130,
+}
+
+impl ExitCode {
+    pub fn code(self) -> i32 {
+        self as i32
+    }
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Usage {
+        message: String,
+        hint: String,
+    },
+    Plan {
+        input: String,
+        error: PlanError,
+    },
+    Config {
+        path: PathBuf,
+        message: String,
+    },
+    Terraform {
+        message: String,
+        hint: String,
+    },
+    Io {
+        context: String,
+        error: std::io::Error,
+    },
+}
+
+impl Error {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Usage { .. } | Error::Config { .. } => ExitCode::Usage,
+            Error::Io { error, .. } if error.kind() == std::io::ErrorKind::Interrupted => {
+                ExitCode::Interrupted
+            }
+            _ => ExitCode::Failure,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. } | Error::Terraform { hint, .. } => Some(hint.clone()),
+            Error::Plan { error, .. } => Some(error.hint().to_string()),
+            Error::Config { .. } => Some("fix or remove the setting; `cloudops plan analyze --help` lists the keys".to_string()),
+            Error::Io { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Usage { message, .. } => write!(f, "{message}"),
+            Error::Plan { input, error } => write!(f, "{input}: {error}"),
+            Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Terraform { message, .. } => write!(f, "{message}"),
+            Error::Io { context, error } => write!(f, "{context}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

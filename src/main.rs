@@ -1,0 +1,46 @@
+//! The `cloudops` binary: parse the command line, run, map the outcome to an exit code.
+
+use clap::Parser;
+
+use cloudops::cli::Cli;
+use cloudops::ExitCode;
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { ExitCode::Usage.code() } else { 0 };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
+    init_tracing(cli.global.verbose, cli.global.quiet);
+    let code = match cloudops::commands::run(&cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            if let Some(h) = e.hint() {
+                eprintln!("  hint: {h}");
+            }
+            e.exit_code()
+        }
+    };
+    std::process::exit(code.code());
+}
+
+fn init_tracing(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => "error",
+        (_, 0) => "warn",
+        (_, 1) => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CLOUDOPS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("cloudops={level}")));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .init();
+}

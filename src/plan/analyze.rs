@@ -1,0 +1,517 @@
+//! Folds the streamed pieces of one plan document into counts, per-resource entries, drift,
+//! outputs, checks and findings, counting exactly as Terraform's `Plan:` line does.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::Value;
+
+use super::diff::{collect_all, collect_secrets, is_secret_name, path_to_string, Differ, Marks};
+use super::error::PlanError;
+use super::model::{
+    marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, Configuration,
+    DeferredChange, OutputChange, RelevantAttribute, ResourceChange, VariableValue,
+};
+use super::report::{
+    Action, ActionInvocationEntry, CheckEntry, Finding, ImportInfo, OutputEntry, PlanInfo,
+    ResourceEntry, Severity, Summary,
+};
+use super::rules;
+
+#[derive(Debug, Clone)]
+pub struct AnalyzeOptions {
+    /// Mask attributes whose names say secret even when Terraform did not mark them.
+    pub mask_secret_names: bool,
+    /// Destroy count at which the mass-destroy rule fires.
+    pub mass_destroy_threshold: u64,
+}
+
+impl Default for AnalyzeOptions {
+    fn default() -> Self {
+        AnalyzeOptions {
+            mask_secret_names: true,
+            mass_destroy_threshold: 10,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Changes,
+    Drift,
+}
+
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub format_version: Option<String>,
+    pub hcp_redacted: bool,
+    pub terraform_version: Option<String>,
+    pub timestamp: Option<String>,
+    pub errored: Option<bool>,
+    pub complete: Option<bool>,
+    pub applyable: Option<bool>,
+}
+
+/// Everything learned from one document, ready to be merged into a report.
+pub struct PlanResult {
+    pub info: PlanInfo,
+    pub changes: Vec<ResourceEntry>,
+    pub drift: Vec<ResourceEntry>,
+    pub outputs: Vec<OutputEntry>,
+    pub findings: Vec<Finding>,
+    pub secrets: HashSet<String>,
+}
+
+pub struct Accumulator {
+    index: usize,
+    opts: AnalyzeOptions,
+    pub meta: Meta,
+    pub variables: BTreeMap<String, VariableValue>,
+    pub relevant_attributes: Vec<RelevantAttribute>,
+    pub configuration: Configuration,
+    summary: Summary,
+    changes: Vec<ResourceEntry>,
+    drift: Vec<ResourceEntry>,
+    outputs: Vec<OutputEntry>,
+    findings: Vec<Finding>,
+    checks: Vec<CheckEntry>,
+    deferred: Vec<ResourceEntry>,
+    invocations: Vec<ActionInvocationEntry>,
+    secrets: HashSet<String>,
+    keys: HashSet<&'static str>,
+    fatal: Option<PlanError>,
+}
+
+/// Top-level keys that tell a plan from a state or some other JSON.
+const KNOWN_KEYS: &[&str] = &[
+    "format_version", "plan_format_version", "resource_changes", "planned_values",
+    "output_changes", "configuration", "prior_state", "values", "lineage", "serial",
+    "resources", "version", "resource_drift", "provider_schemas",
+];
+
+impl Accumulator {
+    pub fn new(index: usize, opts: AnalyzeOptions) -> Self {
+        Accumulator {
+            index,
+            opts,
+            meta: Meta::default(),
+            variables: BTreeMap::new(),
+            relevant_attributes: Vec::new(),
+            configuration: Configuration::default(),
+            summary: Summary::default(),
+            changes: Vec::new(),
+            drift: Vec::new(),
+            outputs: Vec::new(),
+            findings: Vec::new(),
+            checks: Vec::new(),
+            deferred: Vec::new(),
+            invocations: Vec::new(),
+            secrets: HashSet::new(),
+            keys: HashSet::new(),
+            fatal: None,
+        }
+    }
+
+    pub fn failed(&self) -> bool {
+        self.fatal.is_some()
+    }
+
+    pub fn take_fatal(&mut self) -> Option<PlanError> {
+        self.fatal.take()
+    }
+
+    pub fn saw_key(&mut self, key: &str) {
+        if let Some(k) = KNOWN_KEYS.iter().find(|k| **k == key) {
+            self.keys.insert(k);
+        }
+    }
+
+    pub fn set_format_version(&mut self, v: String, hcp: bool) {
+        let major = v.split('.').next().and_then(|m| m.trim().parse::<u64>().ok());
+        if !matches!(major, Some(0 | 1)) {
+            self.fatal = Some(PlanError::UnsupportedVersion {
+                document: self.index + 1,
+                version: v.clone(),
+            });
+        }
+        self.meta.format_version = Some(v);
+        self.meta.hcp_redacted = hcp;
+    }
+
+    pub fn resource_change(&mut self, section: Section, rc: ResourceChange) {
+        let entry_and_values = self.entry(rc, section);
+        let (mut entry, before, after) = entry_and_values;
+        match section {
+            Section::Changes => {
+                self.count(&entry);
+                rules::check_resource(&entry, before.as_ref(), after.as_ref(), &mut self.findings);
+                let show = entry.action != Action::NoOp || entry.is_moved() || entry.import.is_some();
+                if show {
+                    self.changes.push(entry);
+                }
+            }
+            Section::Drift => {
+                if entry.action != Action::NoOp {
+                    self.summary.drift += 1;
+                    entry.relevant = Some(false);
+                    self.drift.push(entry);
+                }
+            }
+        }
+    }
+
+    fn count(&mut self, e: &ResourceEntry) {
+        let s = &mut self.summary;
+        if e.import.is_some() {
+            s.import += 1;
+        }
+        if e.is_moved() {
+            s.moved += 1;
+        }
+        if e.mode != "managed" {
+            if e.action == Action::Read {
+                s.read += 1;
+            }
+            return;
+        }
+        match e.action {
+            Action::Create => s.add += 1,
+            Action::Update => s.change += 1,
+            Action::Delete => s.destroy += 1,
+            Action::Replace => {
+                s.add += 1;
+                s.destroy += 1;
+                s.replace += 1;
+            }
+            Action::CreateThenForget => {
+                s.add += 1;
+                s.forget += 1;
+            }
+            Action::Forget => s.forget += 1,
+            Action::Read => s.read += 1,
+            Action::NoOp => s.no_op += 1,
+            Action::Unknown => {}
+        }
+    }
+
+    /// Builds the entry and, where the rules or the diff need them, the parsed values.
+    fn entry(&mut self, rc: ResourceChange, section: Section) -> (ResourceEntry, Option<Value>, Option<Value>) {
+        let c = rc.change;
+        let action = Action::from_actions(&c.actions);
+        let resource_type = rc.resource_type.unwrap_or_default();
+        let raw_after = c.after.as_ref().map(|r| r.get());
+        let raw_before = c.before.as_ref().map(|r| r.get());
+        let sensitive_marks = !marker_is_empty(&c.before_sensitive) || !marker_is_empty(&c.after_sensitive);
+        let secret_names = self.opts.mask_secret_names
+            && [raw_before, raw_after].into_iter().flatten().any(has_secret_name);
+        let diffable = matches!(action, Action::Update | Action::Replace | Action::CreateThenForget)
+            || (section == Section::Drift && action != Action::NoOp);
+        let parse = diffable || sensitive_marks || secret_names || rules::wants_values(&resource_type, raw_after);
+
+        let mut attributes = Vec::new();
+        let (before, after) = if parse {
+            let before = parse_raw(&c.before);
+            let after = parse_raw(&c.after);
+            let unknown = parse_raw(&c.after_unknown);
+            let bs = parse_raw(&c.before_sensitive);
+            let as_ = parse_raw(&c.after_sensitive);
+            collect_secrets(&before, &bs, self.opts.mask_secret_names, &mut self.secrets);
+            collect_secrets(&after, &as_, self.opts.mask_secret_names, &mut self.secrets);
+            if diffable {
+                let mut d = Differ { mask_secret_names: self.opts.mask_secret_names, out: Vec::new() };
+                d.diff(&before, &after, Marks { unknown: &unknown, before_sensitive: &bs, after_sensitive: &as_ });
+                attributes = d.out;
+            }
+            (Some(before), Some(after))
+        } else {
+            (None, None)
+        };
+
+        let replace_paths: Vec<String> = c
+            .replace_paths
+            .unwrap_or_default()
+            .iter()
+            .map(|p| path_to_string(p))
+            .collect();
+        for a in &mut attributes {
+            a.forces_replacement = replace_paths
+                .iter()
+                .any(|p| a.path == *p || a.path.starts_with(&format!("{p}.")) || a.path.starts_with(&format!("{p}[")));
+        }
+        let tags_only = action == Action::Update
+            && !attributes.is_empty()
+            && attributes.iter().all(|a| is_tag_path(&a.path));
+        let import = c.importing.map(|i| ImportInfo {
+            id: i.id,
+            identity: i.identity,
+            unknown: i.unknown.unwrap_or(false),
+            generated_config: c.generated_config.is_some(),
+        });
+        let replace_order = match c.actions.first().map(String::as_str) {
+            _ if action != Action::Replace => None,
+            Some("delete") => Some("delete-then-create".to_string()),
+            _ => Some("create-then-delete".to_string()),
+        };
+        let reason_text = rc.action_reason.as_deref().and_then(rules::reason_text).map(str::to_string);
+        let entry = ResourceEntry {
+            plan: self.index,
+            address: rc.address,
+            previous_address: rc.previous_address,
+            module: rc.module_address,
+            mode: rc.mode.unwrap_or_else(|| "managed".to_string()),
+            resource_type,
+            name: rc.name.unwrap_or_default(),
+            provider: rc.provider_name,
+            action,
+            actions: c.actions,
+            replace_order,
+            deposed: rc.deposed,
+            reason: rc.action_reason,
+            reason_text,
+            replace_paths,
+            import,
+            tags_only,
+            relevant: None,
+            attributes,
+        };
+        (entry, before, after)
+    }
+
+    pub fn output_change(&mut self, name: String, c: OutputChange) {
+        let action = Action::from_actions(&c.actions);
+        let before = parse_raw(&c.before);
+        let after = parse_raw(&c.after);
+        let bs = parse_raw(&c.before_sensitive);
+        let as_ = parse_raw(&c.after_sensitive);
+        let sensitive = super::diff::is_true(&bs) || super::diff::is_true(&as_);
+        collect_secrets(&before, &bs, false, &mut self.secrets);
+        collect_secrets(&after, &as_, false, &mut self.secrets);
+        if action == Action::NoOp {
+            return;
+        }
+        self.summary.output_changes += 1;
+        let name_masked = self.opts.mask_secret_names && is_secret_name(&name);
+        if name_masked {
+            collect_all(&before, &mut self.secrets);
+            collect_all(&after, &mut self.secrets);
+        }
+        let hide = sensitive || name_masked;
+        let unknown = super::diff::is_true(&parse_raw(&c.after_unknown));
+        self.outputs.push(OutputEntry {
+            plan: self.index,
+            name,
+            action,
+            before: if hide { None } else { non_null(before) },
+            after: if hide || unknown { None } else { non_null(after) },
+            after_unknown: unknown,
+            sensitive: hide,
+        });
+    }
+
+    pub fn checks(&mut self, checks: Vec<CheckResult>) {
+        for c in checks {
+            let mut problems: Vec<String> = Vec::new();
+            for i in &c.instances {
+                for p in &i.problems {
+                    let at = if i.address.to_display.is_empty() { &c.address.to_display } else { &i.address.to_display };
+                    problems.push(format!("{at}: {}", p.message));
+                }
+            }
+            if matches!(c.status.as_str(), "fail" | "error") {
+                let msg = match problems.first() {
+                    Some(p) => format!("{} {} {}: {p}", c.address.kind, c.address.to_display, c.status),
+                    None => format!("{} {} status is {}", c.address.kind, c.address.to_display, c.status),
+                };
+                self.findings.push(rules::finding(self.index, "CO012", None, Some(&c.address.to_display), msg));
+            }
+            self.checks.push(CheckEntry {
+                address: c.address.to_display,
+                kind: c.address.kind,
+                status: c.status,
+                problems,
+            });
+        }
+    }
+
+    pub fn condition_results(&mut self, results: Vec<ConditionResult>) {
+        for r in results {
+            let status = match (r.result, r.unknown) {
+                (_, true) => "unknown",
+                (Some(true), _) => "pass",
+                (Some(false), _) => "fail",
+                (None, _) => "unknown",
+            };
+            let problems: Vec<String> = r.error_message.clone().into_iter().collect();
+            if status == "fail" {
+                let msg = format!("{} failed: {}", r.condition_type, r.error_message.as_deref().unwrap_or("(no message)"));
+                self.findings.push(rules::finding(self.index, "CO012", None, Some(&r.address), msg));
+            }
+            self.checks.push(CheckEntry {
+                address: r.address,
+                kind: r.condition_type,
+                status: status.to_string(),
+                problems,
+            });
+        }
+    }
+
+    pub fn deferred_change(&mut self, d: DeferredChange) {
+        let (mut entry, _, _) = self.entry(d.resource_change, Section::Changes);
+        entry.reason_text = Some(format!("deferred: {}", d.reason));
+        entry.reason = Some(d.reason);
+        self.summary.deferred += 1;
+        self.deferred.push(entry);
+    }
+
+    pub fn action_invocations(&mut self, list: Vec<ActionInvocation>) {
+        for a in list {
+            let trigger = a
+                .lifecycle_action_trigger
+                .map(|t| format!("{} of {}", t.action_trigger_event, t.triggering_resource_address))
+                .or(a.invoke_action_trigger.map(|_| "terraform apply -invoke".to_string()));
+            self.invocations.push(ActionInvocationEntry {
+                address: a.address,
+                action_type: a.action_type,
+                provider: a.provider_name,
+                trigger,
+            });
+        }
+    }
+
+    /// Checks the document really was a plan, then applies the plan-wide rules.
+    pub fn finish(mut self) -> Result<PlanResult, PlanError> {
+        let doc = self.index + 1;
+        let format_version = match self.meta.format_version.take() {
+            Some(v) => v,
+            None => {
+                let k = &self.keys;
+                if k.contains("lineage") || k.contains("serial") || (k.contains("values") && !k.contains("planned_values")) {
+                    return Err(PlanError::StateNotPlan { document: doc });
+                }
+                let detail = if k.contains("resource_changes") || k.contains("planned_values") {
+                    "it has plan sections but no format_version".to_string()
+                } else {
+                    "no format_version, resource_changes or planned_values".to_string()
+                };
+                return Err(PlanError::NotAPlan { document: doc, detail });
+            }
+        };
+        let k = &self.keys;
+        if !self.meta.hcp_redacted && k.contains("values") && !k.contains("planned_values") && !k.contains("resource_changes") {
+            return Err(PlanError::StateNotPlan { document: doc });
+        }
+        let plan_keys = ["resource_changes", "planned_values", "output_changes", "configuration", "resource_drift", "prior_state", "provider_schemas"];
+        if !self.meta.hcp_redacted && !plan_keys.iter().any(|p| k.contains(p)) && self.invocations.is_empty() {
+            return Err(PlanError::NotAPlan {
+                document: doc,
+                detail: "it has a format_version but none of the plan sections".to_string(),
+            });
+        }
+
+        self.mark_relevant_drift();
+        for (name, var) in &self.configuration.root_module.variables {
+            if var.sensitive {
+                if let Some(v) = self.variables.get(name) {
+                    collect_all(&v.value, &mut self.secrets);
+                }
+            }
+        }
+        self.plan_rules();
+
+        let info = PlanInfo {
+            index: self.index,
+            format_version,
+            terraform_version: self.meta.terraform_version.take(),
+            timestamp: self.meta.timestamp.take(),
+            hcp_redacted: self.meta.hcp_redacted,
+            errored: self.meta.errored,
+            complete: self.meta.complete,
+            applyable: self.meta.applyable,
+            summary: self.summary,
+            checks: self.checks,
+            deferred: self.deferred,
+            action_invocations: self.invocations,
+        };
+        Ok(PlanResult {
+            info,
+            changes: self.changes,
+            drift: self.drift,
+            outputs: self.outputs,
+            findings: self.findings,
+            secrets: self.secrets,
+        })
+    }
+
+    fn mark_relevant_drift(&mut self) {
+        for d in &mut self.drift {
+            let paths: Vec<String> = self
+                .relevant_attributes
+                .iter()
+                .filter(|r| r.resource == d.address)
+                .map(|r| path_to_string(&r.attribute))
+                .collect();
+            let overlaps = |a: &str| {
+                paths.iter().any(|p| p.is_empty() || a == p || a.starts_with(&format!("{p}.")) || a.starts_with(&format!("{p}[")) || p.starts_with(&format!("{a}.")) || p.starts_with(&format!("{a}[")))
+            };
+            let relevant = !paths.is_empty() && (d.attributes.is_empty() || d.attributes.iter().any(|a| overlaps(&a.path)));
+            d.relevant = Some(relevant);
+            let (sev, note) = if relevant {
+                (Severity::Medium, "changed outside Terraform, and the change feeds into this plan")
+            } else {
+                (Severity::Low, "changed outside Terraform")
+            };
+            let what = if d.action == Action::Delete { "was deleted outside Terraform".to_string() } else { note.to_string() };
+            self.findings.push(rules::finding(self.index, "CO010", Some(sev), Some(&d.address), what));
+        }
+    }
+
+    fn plan_rules(&mut self) {
+        let s = self.summary;
+        if s.destroy >= self.opts.mass_destroy_threshold && s.destroy > 0 {
+            self.findings.push(rules::finding(
+                self.index,
+                "CO009",
+                None,
+                None,
+                format!("{} resources will be destroyed (threshold {})", s.destroy, self.opts.mass_destroy_threshold),
+            ));
+        }
+        if self.meta.errored == Some(true) {
+            self.findings.push(rules::finding(self.index, "CO011", None, None, "Terraform reported an error while planning; this plan is incomplete and must not be applied".into()));
+        }
+        if self.meta.complete == Some(false) || s.deferred > 0 {
+            let msg = if s.deferred > 0 {
+                format!("{} change(s) were deferred to a later plan/apply cycle", s.deferred)
+            } else {
+                "the plan is not complete: another plan/apply cycle is needed".to_string()
+            };
+            self.findings.push(rules::finding(self.index, "CO013", None, None, msg));
+        }
+    }
+}
+
+fn non_null(v: Value) -> Option<Value> {
+    if v.is_null() {
+        None
+    } else {
+        Some(v)
+    }
+}
+
+fn is_tag_path(p: &str) -> bool {
+    ["tags", "tags_all", "labels", "effective_labels", "terraform_labels"]
+        .iter()
+        .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
+}
+
+/// A cheap text pre-check so that values are parsed only when a secret-named key may be in them.
+fn has_secret_name(raw: &str) -> bool {
+    static NEEDLES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    NEEDLES
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(["pass", "secret", "token", "key\"", "credential", "connection_string", "sas_url"])
+                .expect("constant patterns build")
+        })
+        .is_match(raw)
+}

@@ -1,0 +1,108 @@
+//! The pure plan-analysis core: bytes in, a redacted `Report` out. No files, no clock, no
+//! environment, no printing; the command layer brings those.
+
+pub mod analyze;
+pub mod diff;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod policy;
+pub mod redact;
+pub mod report;
+pub mod rules;
+pub mod stream;
+
+use std::collections::HashSet;
+use std::io::BufReader;
+
+use serde::de::DeserializeSeed;
+
+pub use analyze::AnalyzeOptions;
+pub use error::{PlanError, Position};
+pub use input::{sniff, Documents, Sniffed};
+pub use report::Report;
+
+use analyze::Accumulator;
+use input::{DocStart, BUF_SIZE};
+
+/// Analyses every plan document in the stream and returns one redacted report.
+pub fn analyze_documents(mut docs: Documents<'_>, source: &str, opts: &AnalyzeOptions) -> Result<Report, PlanError> {
+    let mut results = Vec::new();
+    while let Some(start) = docs.next_document()? {
+        let index = results.len();
+        let mut acc = Accumulator::new(index, opts.clone());
+        let parsed = {
+            let reader = BufReader::with_capacity(BUF_SIZE, &mut docs);
+            let mut de = serde_json::Deserializer::from_reader(reader);
+            stream::PlanSeed(&mut acc).deserialize(&mut de).and_then(|()| de.end())
+        };
+        if let Err(e) = parsed {
+            return Err(acc.take_fatal().unwrap_or_else(|| json_error(e, &start, index)));
+        }
+        results.push(acc.finish()?);
+        tracing::debug!(document = index + 1, "plan document analysed");
+    }
+    if results.is_empty() {
+        return Err(PlanError::Empty);
+    }
+    if docs.skipped_lines > 0 {
+        tracing::debug!(lines = docs.skipped_lines, "skipped CI wrapper lines");
+    }
+    combine(results, source)
+}
+
+fn combine(results: Vec<analyze::PlanResult>, source: &str) -> Result<Report, PlanError> {
+    let mut report = Report {
+        schema_version: report::SCHEMA_VERSION,
+        tool: report::ToolInfo {
+            name: "cloudops".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        },
+        source: source.to_string(),
+        summary: report::Summary::default(),
+        gate: None,
+        plans: Vec::new(),
+        changes: Vec::new(),
+        drift: Vec::new(),
+        outputs: Vec::new(),
+        findings: Vec::new(),
+    };
+    let mut secrets = HashSet::new();
+    for r in results {
+        report.summary.add_assign(&r.info.summary);
+        report.plans.push(r.info);
+        report.changes.extend(r.changes);
+        report.drift.extend(r.drift);
+        report.outputs.extend(r.outputs);
+        report.findings.extend(r.findings);
+        secrets.extend(r.secrets);
+    }
+    report.findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
+    redact::Redactor::new(&secrets)
+        .redact_report(report)
+        .map_err(|e| PlanError::Shape {
+            document: 0,
+            detail: format!("the report could not be redacted safely ({e})"),
+            position: Position::default(),
+        })
+}
+
+fn json_error(e: serde_json::Error, start: &DocStart, index: usize) -> PlanError {
+    use serde_json::error::Category;
+    let position = start.translate(e.line(), e.column());
+    let full = e.to_string();
+    let detail = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    match e.classify() {
+        Category::Io => PlanError::io(e.into()),
+        Category::Eof => PlanError::Truncated { position },
+        Category::Syntax => PlanError::Syntax { detail, position },
+        Category::Data => PlanError::Shape {
+            document: index + 1,
+            detail,
+            position,
+        },
+    }
+}

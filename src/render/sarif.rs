@@ -1,0 +1,91 @@
+//! SARIF 2.1.0 for code scanning: the rules as the tool's driver, each finding as a result
+//! located at the plan file with the resource address as its logical location.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use crate::plan::report::{Report, Severity};
+use crate::plan::rules::RULES;
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    }
+}
+
+/// GitHub code scanning ranks alerts by this CVSS-like score.
+fn security_severity(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "1.0",
+    }
+}
+
+pub fn document(report: &Report) -> Value {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.name,
+                "shortDescription": { "text": r.name },
+                "fullDescription": { "text": r.rationale },
+                "help": { "text": r.rationale },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "security-severity": security_severity(r.severity), "tags": ["terraform", "plan"] }
+            })
+        })
+        .collect();
+    let uri = if report.source == "stdin" { "plan.json".to_string() } else { report.source.clone() };
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let rule_index = RULES.iter().position(|r| r.id == f.rule).unwrap_or(0);
+            let mut loc = json!({
+                "physicalLocation": { "artifactLocation": { "uri": uri }, "region": { "startLine": 1 } }
+            });
+            if let Some(a) = &f.address {
+                loc["logicalLocations"] = json!([{ "fullyQualifiedName": a, "kind": "resource" }]);
+            }
+            let text = match &f.address {
+                Some(a) => format!("{a}: {}", f.message),
+                None => f.message.clone(),
+            };
+            json!({
+                "ruleId": f.rule,
+                "ruleIndex": rule_index,
+                "level": level(f.severity),
+                "message": { "text": text },
+                "locations": [loc],
+                "partialFingerprints": { "cloudops/v1": format!("{}:{}", f.rule, f.address.as_deref().unwrap_or("plan")) },
+                "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity), "plan": f.plan }
+            })
+        })
+        .collect();
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "cloudops",
+                "version": report.tool.version,
+                "informationUri": "https://github.com/cloudops/cloudops",
+                "rules": rules
+            }},
+            "results": results,
+            "properties": { "summary": report.summary }
+        }]
+    })
+}
+
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(report)).map_err(io::Error::from)?;
+    out.write_all(b"\n")
+}
