@@ -145,7 +145,12 @@ pub struct AnalyzeArgs {
     pub ignore_address: Vec<String>,
 
     /// Project settings file [default: the nearest .cloudops.toml up to the repository root]
-    #[arg(long, value_name = "FILE", env = "CLOUDOPS_PLAN_CONFIG", conflicts_with = "no_config")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "CLOUDOPS_PLAN_CONFIG",
+        conflicts_with = "no_config"
+    )]
     pub config: Option<PathBuf>,
 
     /// Do not read any .cloudops.toml

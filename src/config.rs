@@ -70,10 +70,15 @@ pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
         message,
     };
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let cfg: ProjectConfig = toml::from_str(&text).map_err(|e| err(e.message().to_string() + &location(&text, e.span())))?;
+    let cfg: ProjectConfig = toml::from_str(&text)
+        .map_err(|e| err(e.message().to_string() + &location(&text, e.span())))?;
     let p = cfg.plan;
     let severity_of = |key: &str, v: &str| {
-        Severity::parse(v).ok_or_else(|| err(format!("{key} = {v:?}: expected info, low, medium, high or critical")))
+        Severity::parse(v).ok_or_else(|| {
+            err(format!(
+                "{key} = {v:?}: expected info, low, medium, high or critical"
+            ))
+        })
     };
     let fail_on = match p.fail_on.as_deref() {
         None => None,
@@ -82,7 +87,9 @@ pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
     };
     for r in &p.ignore_rules {
         if rules::lookup(r).is_none() {
-            return Err(err(format!("plan.ignore_rules: unknown rule {r:?} (see the rule list in the README)")));
+            return Err(err(format!(
+                "plan.ignore_rules: unknown rule {r:?} (see the rule list in the README)"
+            )));
         }
     }
     let mut severity = BTreeMap::new();

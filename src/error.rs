@@ -65,7 +65,10 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::Terraform { hint, .. } => Some(hint.clone()),
             Error::Plan { error, .. } => Some(error.hint().to_string()),
-            Error::Config { .. } => Some("fix or remove the setting; `cloudops plan analyze --help` lists the keys".to_string()),
+            Error::Config { .. } => Some(
+                "fix or remove the setting; `cloudops plan analyze --help` lists the keys"
+                    .to_string(),
+            ),
             Error::Io { .. } => None,
         }
     }

@@ -25,7 +25,11 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     };
     let policy = policy(args, settings)?;
 
-    let source = if args.plan == "-" { "stdin".to_string() } else { args.plan.clone() };
+    let source = if args.plan == "-" {
+        "stdin".to_string()
+    } else {
+        args.plan.clone()
+    };
     let mut report = analyze_input(args, &source, &opts)?;
     policy.apply(&mut report);
 
@@ -34,7 +38,10 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     render::write(&report, ctx.format, &ctx.style, &mut out)
         .and_then(|()| out.flush())
         .or_else(ignore_broken_pipe)
-        .map_err(|e| Error::Io { context: "writing the report".into(), error: e })?;
+        .map_err(|e| Error::Io {
+            context: "writing the report".into(),
+            error: e,
+        })?;
     if ctx.format == Format::Github {
         append_step_summary(&report, ctx)?;
     }
@@ -76,7 +83,9 @@ fn load_settings(args: &AnalyzeArgs) -> Result<PlanSettings, Error> {
             }
             Some(p.clone())
         }
-        None => std::env::current_dir().ok().and_then(|d| config::find_project_file(&d)),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| config::find_project_file(&d)),
     };
     match path {
         Some(p) => {
@@ -92,7 +101,8 @@ fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
         if plan::rules::lookup(r).is_none() {
             return Err(Error::Usage {
                 message: format!("--ignore-rule {r}: no such rule"),
-                hint: "rule IDs are CO001..CO013 (or their names); see the README's rule table".into(),
+                hint: "rule IDs are CO001..CO013 (or their names); see the README's rule table"
+                    .into(),
             });
         }
     }
@@ -113,7 +123,10 @@ fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
 }
 
 fn plan_error(source: &str, error: PlanError) -> Error {
-    Error::Plan { input: source.to_string(), error }
+    Error::Plan {
+        input: source.to_string(),
+        error,
+    }
 }
 
 fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Result<Report, Error> {
@@ -122,7 +135,8 @@ fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Res
         if stdin.is_terminal() {
             return Err(Error::Usage {
                 message: "PLAN is `-` but standard input is a terminal".into(),
-                hint: "pipe a plan in: `terraform show -json tfplan | cloudops plan analyze -`".into(),
+                hint: "pipe a plan in: `terraform show -json tfplan | cloudops plan analyze -`"
+                    .into(),
             });
         }
         Box::new(stdin.lock())
@@ -141,7 +155,9 @@ fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Res
     };
     match plan::sniff(reader).map_err(|e| plan_error(source, PlanError::io(e)))? {
         Sniffed::Empty => Err(plan_error(source, PlanError::Empty)),
-        Sniffed::Text(docs) => plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e)),
+        Sniffed::Text(docs) => {
+            plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e))
+        }
         Sniffed::BinaryPlan(head, rest) => analyze_binary(args, source, head, rest, opts),
     }
 }
@@ -153,7 +169,11 @@ fn analyze_binary(
     rest: Box<dyn Read + '_>,
     opts: &AnalyzeOptions,
 ) -> Result<Report, Error> {
-    let shown = if args.plan == "-" { "tfplan".to_string() } else { args.plan.clone() };
+    let shown = if args.plan == "-" {
+        "tfplan".to_string()
+    } else {
+        args.plan.clone()
+    };
     let Some(bin) = terraform::resolve(args.terraform_bin.as_deref()) else {
         let what = match &args.terraform_bin {
             Some(p) => format!("the terraform binary {} was not found", p.display()),
@@ -172,11 +192,17 @@ fn analyze_binary(
         let mut tmp = tempfile::Builder::new()
             .prefix("cloudops-plan-")
             .tempfile()
-            .map_err(|e| Error::Io { context: "creating a temporary file for the binary plan".into(), error: e })?;
+            .map_err(|e| Error::Io {
+                context: "creating a temporary file for the binary plan".into(),
+                error: e,
+            })?;
         let mut rest = rest;
         tmp.write_all(&head)
             .and_then(|()| std::io::copy(&mut rest, &mut tmp).map(|_| ()))
-            .map_err(|e| Error::Io { context: "buffering the binary plan from stdin".into(), error: e })?;
+            .map_err(|e| Error::Io {
+                context: "buffering the binary plan from stdin".into(),
+                error: e,
+            })?;
         let p = tmp.path().to_path_buf();
         _temp = tmp;
         p
@@ -185,12 +211,17 @@ fn analyze_binary(
     };
     let (child, stdout) = terraform::show_json(&bin, &path)?;
     let result = match plan::sniff(stdout) {
-        Ok(Sniffed::Text(docs)) => plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e)),
+        Ok(Sniffed::Text(docs)) => {
+            plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e))
+        }
         Ok(Sniffed::Empty) => Err(plan_error(source, PlanError::Empty)),
-        Ok(Sniffed::BinaryPlan(..)) => Err(plan_error(source, PlanError::NotAPlan {
-            document: 1,
-            detail: "terraform show -json printed binary data".into(),
-        })),
+        Ok(Sniffed::BinaryPlan(..)) => Err(plan_error(
+            source,
+            PlanError::NotAPlan {
+                document: 1,
+                detail: "terraform show -json printed binary data".into(),
+            },
+        )),
         Err(e) => Err(plan_error(source, PlanError::io(e))),
     };
     child.finish()?;
@@ -208,7 +239,10 @@ fn append_step_summary(report: &Report, ctx: &Context) -> Result<(), Error> {
         .open(&path)
         .and_then(|mut f| f.write_all(md.as_bytes()).and_then(|()| f.write_all(b"\n")));
     if let Err(e) = res {
-        ctx.warn(&format!("could not append to GITHUB_STEP_SUMMARY ({}): {e}", Path::new(&path).display()));
+        ctx.warn(&format!(
+            "could not append to GITHUB_STEP_SUMMARY ({}): {e}",
+            Path::new(&path).display()
+        ));
     }
     Ok(())
 }

@@ -83,9 +83,20 @@ pub struct Accumulator {
 
 /// Top-level keys that tell a plan from a state or some other JSON.
 const KNOWN_KEYS: &[&str] = &[
-    "format_version", "plan_format_version", "resource_changes", "planned_values",
-    "output_changes", "configuration", "prior_state", "values", "lineage", "serial",
-    "resources", "version", "resource_drift", "provider_schemas",
+    "format_version",
+    "plan_format_version",
+    "resource_changes",
+    "planned_values",
+    "output_changes",
+    "configuration",
+    "prior_state",
+    "values",
+    "lineage",
+    "serial",
+    "resources",
+    "version",
+    "resource_drift",
+    "provider_schemas",
 ];
 
 impl Accumulator {
@@ -126,7 +137,10 @@ impl Accumulator {
     }
 
     pub fn set_format_version(&mut self, v: String, hcp: bool) {
-        let major = v.split('.').next().and_then(|m| m.trim().parse::<u64>().ok());
+        let major = v
+            .split('.')
+            .next()
+            .and_then(|m| m.trim().parse::<u64>().ok());
         if !matches!(major, Some(0 | 1)) {
             self.fatal = Some(PlanError::UnsupportedVersion {
                 document: self.index + 1,
@@ -144,7 +158,8 @@ impl Accumulator {
             Section::Changes => {
                 self.count(&entry);
                 rules::check_resource(&entry, before.as_ref(), after.as_ref(), &mut self.findings);
-                let show = entry.action != Action::NoOp || entry.is_moved() || entry.import.is_some();
+                let show =
+                    entry.action != Action::NoOp || entry.is_moved() || entry.import.is_some();
                 if show {
                     self.changes.push(entry);
                 }
@@ -194,18 +209,32 @@ impl Accumulator {
     }
 
     /// Builds the entry and, where the rules or the diff need them, the parsed values.
-    fn entry(&mut self, rc: ResourceChange, section: Section) -> (ResourceEntry, Option<Value>, Option<Value>) {
+    fn entry(
+        &mut self,
+        rc: ResourceChange,
+        section: Section,
+    ) -> (ResourceEntry, Option<Value>, Option<Value>) {
         let c = rc.change;
         let action = Action::from_actions(&c.actions);
         let resource_type = rc.resource_type.unwrap_or_default();
         let raw_after = c.after.as_ref().map(|r| r.get());
         let raw_before = c.before.as_ref().map(|r| r.get());
-        let sensitive_marks = !marker_is_empty(&c.before_sensitive) || !marker_is_empty(&c.after_sensitive);
+        let sensitive_marks =
+            !marker_is_empty(&c.before_sensitive) || !marker_is_empty(&c.after_sensitive);
         let secret_names = self.opts.mask_secret_names
-            && [raw_before, raw_after].into_iter().flatten().any(has_secret_name);
-        let diffable = matches!(action, Action::Update | Action::Replace | Action::CreateThenForget)
-            || (section == Section::Drift && action != Action::NoOp);
-        let parse = diffable || sensitive_marks || secret_names || rules::wants_values(&resource_type, raw_after);
+            && [raw_before, raw_after]
+                .into_iter()
+                .flatten()
+                .any(has_secret_name);
+        let diffable =
+            matches!(
+                action,
+                Action::Update | Action::Replace | Action::CreateThenForget
+            ) || (section == Section::Drift && action != Action::NoOp && action != Action::Delete);
+        let parse = diffable
+            || sensitive_marks
+            || secret_names
+            || rules::wants_values(&resource_type, raw_after);
 
         let mut attributes = Vec::new();
         let (before, after) = if parse {
@@ -217,8 +246,19 @@ impl Accumulator {
             collect_secrets(&before, &bs, self.opts.mask_secret_names, &mut self.secrets);
             collect_secrets(&after, &as_, self.opts.mask_secret_names, &mut self.secrets);
             if diffable {
-                let mut d = Differ { mask_secret_names: self.opts.mask_secret_names, out: Vec::new() };
-                d.diff(&before, &after, Marks { unknown: &unknown, before_sensitive: &bs, after_sensitive: &as_ });
+                let mut d = Differ {
+                    mask_secret_names: self.opts.mask_secret_names,
+                    out: Vec::new(),
+                };
+                d.diff(
+                    &before,
+                    &after,
+                    Marks {
+                        unknown: &unknown,
+                        before_sensitive: &bs,
+                        after_sensitive: &as_,
+                    },
+                );
                 attributes = d.out;
             }
             (Some(before), Some(after))
@@ -233,9 +273,11 @@ impl Accumulator {
             .map(|p| path_to_string(p))
             .collect();
         for a in &mut attributes {
-            a.forces_replacement = replace_paths
-                .iter()
-                .any(|p| a.path == *p || a.path.starts_with(&format!("{p}.")) || a.path.starts_with(&format!("{p}[")));
+            a.forces_replacement = replace_paths.iter().any(|p| {
+                a.path == *p
+                    || a.path.starts_with(&format!("{p}."))
+                    || a.path.starts_with(&format!("{p}["))
+            });
         }
         let tags_only = action == Action::Update
             && !attributes.is_empty()
@@ -251,7 +293,11 @@ impl Accumulator {
             Some("delete") => Some("delete-then-create".to_string()),
             _ => Some("create-then-delete".to_string()),
         };
-        let reason_text = rc.action_reason.as_deref().and_then(rules::reason_text).map(str::to_string);
+        let reason_text = rc
+            .action_reason
+            .as_deref()
+            .and_then(rules::reason_text)
+            .map(str::to_string);
         let entry = ResourceEntry {
             plan: self.index,
             address: rc.address,
@@ -301,7 +347,11 @@ impl Accumulator {
             name,
             action,
             before: if hide { None } else { non_null(before) },
-            after: if hide || unknown { None } else { non_null(after) },
+            after: if hide || unknown {
+                None
+            } else {
+                non_null(after)
+            },
             after_unknown: unknown,
             sensitive: hide,
         });
@@ -312,16 +362,32 @@ impl Accumulator {
             let mut problems: Vec<String> = Vec::new();
             for i in &c.instances {
                 for p in &i.problems {
-                    let at = if i.address.to_display.is_empty() { &c.address.to_display } else { &i.address.to_display };
+                    let at = if i.address.to_display.is_empty() {
+                        &c.address.to_display
+                    } else {
+                        &i.address.to_display
+                    };
                     problems.push(format!("{at}: {}", p.message));
                 }
             }
             if matches!(c.status.as_str(), "fail" | "error") {
                 let msg = match problems.first() {
-                    Some(p) => format!("{} {} {}: {p}", c.address.kind, c.address.to_display, c.status),
-                    None => format!("{} {} status is {}", c.address.kind, c.address.to_display, c.status),
+                    Some(p) => format!(
+                        "{} {} {}: {p}",
+                        c.address.kind, c.address.to_display, c.status
+                    ),
+                    None => format!(
+                        "{} {} status is {}",
+                        c.address.kind, c.address.to_display, c.status
+                    ),
                 };
-                self.findings.push(rules::finding(self.index, "CO012", None, Some(&c.address.to_display), msg));
+                self.findings.push(rules::finding(
+                    self.index,
+                    "CO012",
+                    None,
+                    Some(&c.address.to_display),
+                    msg,
+                ));
             }
             self.checks.push(CheckEntry {
                 address: c.address.to_display,
@@ -342,8 +408,18 @@ impl Accumulator {
             };
             let problems: Vec<String> = r.error_message.clone().into_iter().collect();
             if status == "fail" {
-                let msg = format!("{} failed: {}", r.condition_type, r.error_message.as_deref().unwrap_or("(no message)"));
-                self.findings.push(rules::finding(self.index, "CO012", None, Some(&r.address), msg));
+                let msg = format!(
+                    "{} failed: {}",
+                    r.condition_type,
+                    r.error_message.as_deref().unwrap_or("(no message)")
+                );
+                self.findings.push(rules::finding(
+                    self.index,
+                    "CO012",
+                    None,
+                    Some(&r.address),
+                    msg,
+                ));
             }
             self.checks.push(CheckEntry {
                 address: r.address,
@@ -364,10 +440,18 @@ impl Accumulator {
 
     pub fn action_invocations(&mut self, list: Vec<ActionInvocation>) {
         for a in list {
+            self.summary.invoke += 1;
             let trigger = a
                 .lifecycle_action_trigger
-                .map(|t| format!("{} of {}", t.action_trigger_event, t.triggering_resource_address))
-                .or(a.invoke_action_trigger.map(|_| "terraform apply -invoke".to_string()));
+                .map(|t| {
+                    format!(
+                        "{} of {}",
+                        t.action_trigger_event, t.triggering_resource_address
+                    )
+                })
+                .or(a
+                    .invoke_action_trigger
+                    .map(|_| "terraform apply -invoke".to_string()));
             self.invocations.push(ActionInvocationEntry {
                 address: a.address,
                 action_type: a.action_type,
@@ -384,7 +468,10 @@ impl Accumulator {
             Some(v) => v,
             None => {
                 let k = &self.keys;
-                if k.contains("lineage") || k.contains("serial") || (k.contains("values") && !k.contains("planned_values")) {
+                if k.contains("lineage")
+                    || k.contains("serial")
+                    || (k.contains("values") && !k.contains("planned_values"))
+                {
                     return Err(PlanError::StateNotPlan { document: doc });
                 }
                 let detail = if k.contains("resource_changes") || k.contains("planned_values") {
@@ -392,15 +479,33 @@ impl Accumulator {
                 } else {
                     "no format_version, resource_changes or planned_values".to_string()
                 };
-                return Err(PlanError::NotAPlan { document: doc, detail });
+                return Err(PlanError::NotAPlan {
+                    document: doc,
+                    detail,
+                });
             }
         };
         let k = &self.keys;
-        if !self.meta.hcp_redacted && k.contains("values") && !k.contains("planned_values") && !k.contains("resource_changes") {
+        if !self.meta.hcp_redacted
+            && k.contains("values")
+            && !k.contains("planned_values")
+            && !k.contains("resource_changes")
+        {
             return Err(PlanError::StateNotPlan { document: doc });
         }
-        let plan_keys = ["resource_changes", "planned_values", "output_changes", "configuration", "resource_drift", "prior_state", "provider_schemas"];
-        if !self.meta.hcp_redacted && !plan_keys.iter().any(|p| k.contains(p)) && self.invocations.is_empty() {
+        let plan_keys = [
+            "resource_changes",
+            "planned_values",
+            "output_changes",
+            "configuration",
+            "resource_drift",
+            "prior_state",
+            "provider_schemas",
+        ];
+        if !self.meta.hcp_redacted
+            && !plan_keys.iter().any(|p| k.contains(p))
+            && self.invocations.is_empty()
+        {
             return Err(PlanError::NotAPlan {
                 document: doc,
                 detail: "it has a format_version but none of the plan sections".to_string(),
@@ -450,17 +555,38 @@ impl Accumulator {
                 .map(|r| path_to_string(&r.attribute))
                 .collect();
             let overlaps = |a: &str| {
-                paths.iter().any(|p| p.is_empty() || a == p || a.starts_with(&format!("{p}.")) || a.starts_with(&format!("{p}[")) || p.starts_with(&format!("{a}.")) || p.starts_with(&format!("{a}[")))
+                paths.iter().any(|p| {
+                    p.is_empty()
+                        || a == p
+                        || a.starts_with(&format!("{p}."))
+                        || a.starts_with(&format!("{p}["))
+                        || p.starts_with(&format!("{a}."))
+                        || p.starts_with(&format!("{a}["))
+                })
             };
-            let relevant = !paths.is_empty() && (d.attributes.is_empty() || d.attributes.iter().any(|a| overlaps(&a.path)));
+            let relevant = !paths.is_empty()
+                && (d.attributes.is_empty() || d.attributes.iter().any(|a| overlaps(&a.path)));
             d.relevant = Some(relevant);
             let (sev, note) = if relevant {
-                (Severity::Medium, "changed outside Terraform, and the change feeds into this plan")
+                (
+                    Severity::Medium,
+                    "changed outside Terraform, and the change feeds into this plan",
+                )
             } else {
                 (Severity::Low, "changed outside Terraform")
             };
-            let what = if d.action == Action::Delete { "was deleted outside Terraform".to_string() } else { note.to_string() };
-            self.findings.push(rules::finding(self.index, "CO010", Some(sev), Some(&d.address), what));
+            let what = if d.action == Action::Delete {
+                "was deleted outside Terraform".to_string()
+            } else {
+                note.to_string()
+            };
+            self.findings.push(rules::finding(
+                self.index,
+                "CO010",
+                Some(sev),
+                Some(&d.address),
+                what,
+            ));
         }
     }
 
@@ -472,7 +598,10 @@ impl Accumulator {
                 "CO009",
                 None,
                 None,
-                format!("{} resources will be destroyed (threshold {})", s.destroy, self.opts.mass_destroy_threshold),
+                format!(
+                    "{} resources will be destroyed (threshold {})",
+                    s.destroy, self.opts.mass_destroy_threshold
+                ),
             ));
         }
         if self.meta.errored == Some(true) {
@@ -480,11 +609,15 @@ impl Accumulator {
         }
         if self.meta.complete == Some(false) || s.deferred > 0 {
             let msg = if s.deferred > 0 {
-                format!("{} change(s) were deferred to a later plan/apply cycle", s.deferred)
+                format!(
+                    "{} change(s) were deferred to a later plan/apply cycle",
+                    s.deferred
+                )
             } else {
                 "the plan is not complete: another plan/apply cycle is needed".to_string()
             };
-            self.findings.push(rules::finding(self.index, "CO013", None, None, msg));
+            self.findings
+                .push(rules::finding(self.index, "CO013", None, None, msg));
         }
     }
 }
@@ -498,9 +631,15 @@ fn non_null(v: Value) -> Option<Value> {
 }
 
 fn is_tag_path(p: &str) -> bool {
-    ["tags", "tags_all", "labels", "effective_labels", "terraform_labels"]
-        .iter()
-        .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
+    [
+        "tags",
+        "tags_all",
+        "labels",
+        "effective_labels",
+        "terraform_labels",
+    ]
+    .iter()
+    .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
 }
 
 /// A cheap text pre-check so that values are parsed only when a secret-named key may be in them.
@@ -510,7 +649,15 @@ fn has_secret_name(raw: &str) -> bool {
         .get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .build(["pass", "secret", "token", "key\"", "credential", "connection_string", "sas_url"])
+                .build([
+                    "pass",
+                    "secret",
+                    "token",
+                    "key\"",
+                    "credential",
+                    "connection_string",
+                    "sas_url",
+                ])
                 .expect("constant patterns build")
         })
         .is_match(raw)

@@ -291,10 +291,8 @@ pub const MIN_SECRET_LEN: usize = 4;
 
 pub fn collect_all(value: &Value, out: &mut std::collections::HashSet<String>) {
     match value {
-        Value::String(s) => {
-            if s.chars().count() >= MIN_SECRET_LEN {
-                out.insert(s.clone());
-            }
+        Value::String(s) if s.chars().count() >= MIN_SECRET_LEN => {
+            out.insert(s.clone());
         }
         Value::Object(o) => o.values().for_each(|v| collect_all(v, out)),
         Value::Array(a) => a.iter().for_each(|v| collect_all(v, out)),

@@ -50,7 +50,9 @@ pub enum PlanError {
     NotAPlan { document: usize, detail: String },
     #[error("document {document} has plan format version {version}, which this cloudops does not understand")]
     UnsupportedVersion { document: usize, version: String },
-    #[error("document {document} does not match the Terraform plan format: {detail} (at {position})")]
+    #[error(
+        "document {document} does not match the Terraform plan format: {detail} (at {position})"
+    )]
     Shape {
         document: usize,
         detail: String,
@@ -62,7 +64,10 @@ pub enum PlanError {
 
 impl PlanError {
     pub fn io(e: std::io::Error) -> PlanError {
-        match e.get_ref().and_then(|i| i.downcast_ref::<super::input::EncodingError>()) {
+        match e
+            .get_ref()
+            .and_then(|i| i.downcast_ref::<super::input::EncodingError>())
+        {
             Some(enc) => PlanError::Encoding {
                 detail: enc.detail.clone(),
                 position: enc.position,

@@ -167,14 +167,15 @@ impl<'a> Utf16Decoder<'a> {
                     }
                     (None, 0xDC00..=0xDFFF) => return Err(self.fail("unpaired surrogate", at)),
                     (None, u) => char::from_u32(u as u32),
-                    (Some(h), 0xDC00..=0xDFFF) => {
-                        char::from_u32(0x10000 + (((h as u32) - 0xD800) << 10) + (unit as u32 - 0xDC00))
-                    }
+                    (Some(h), 0xDC00..=0xDFFF) => char::from_u32(
+                        0x10000 + (((h as u32) - 0xD800) << 10) + (unit as u32 - 0xDC00),
+                    ),
                     (Some(_), _) => return Err(self.fail("unpaired surrogate", at)),
                 };
                 let c = c.ok_or_else(|| self.fail("invalid code point", at))?;
                 let mut tmp = [0u8; 4];
-                self.out.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+                self.out
+                    .extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
             }
             self.offset += whole as u64;
             self.raw.drain(..whole);
@@ -474,7 +475,9 @@ fn describe_start(s: &[u8]) -> String {
         Some(b'"') => "a JSON string where a plan object was expected".into(),
         Some(b'}') => "a stray '}' (is a document cut or doubled?)".into(),
         Some(b'-' | b'0'..=b'9') => "a number where a plan object was expected".into(),
-        Some(b't' | b'f' | b'n') if s.starts_with(b"true") || s.starts_with(b"false") || s.starts_with(b"null") => {
+        Some(b't' | b'f' | b'n')
+            if s.starts_with(b"true") || s.starts_with(b"false") || s.starts_with(b"null") =>
+        {
             "a JSON literal where a plan object was expected".into()
         }
         Some(0) => "binary data (a NUL byte)".into(),

@@ -26,7 +26,11 @@ use analyze::Accumulator;
 use input::{DocStart, BUF_SIZE};
 
 /// Analyses every plan document in the stream and returns one redacted report.
-pub fn analyze_documents(mut docs: Documents<'_>, source: &str, opts: &AnalyzeOptions) -> Result<Report, PlanError> {
+pub fn analyze_documents(
+    mut docs: Documents<'_>,
+    source: &str,
+    opts: &AnalyzeOptions,
+) -> Result<Report, PlanError> {
     let mut results = Vec::new();
     while let Some(start) = docs.next_document()? {
         let index = results.len();
@@ -34,10 +38,14 @@ pub fn analyze_documents(mut docs: Documents<'_>, source: &str, opts: &AnalyzeOp
         let parsed = {
             let reader = BufReader::with_capacity(BUF_SIZE, &mut docs);
             let mut de = serde_json::Deserializer::from_reader(reader);
-            stream::PlanSeed(&mut acc).deserialize(&mut de).and_then(|()| de.end())
+            stream::PlanSeed(&mut acc)
+                .deserialize(&mut de)
+                .and_then(|()| de.end())
         };
         if let Err(e) = parsed {
-            return Err(acc.take_fatal().unwrap_or_else(|| json_error(e, &start, index)));
+            return Err(acc
+                .take_fatal()
+                .unwrap_or_else(|| json_error(e, &start, index)));
         }
         results.push(acc.finish()?);
         tracing::debug!(document = index + 1, "plan document analysed");
@@ -77,7 +85,9 @@ fn combine(results: Vec<analyze::PlanResult>, source: &str) -> Result<Report, Pl
         report.findings.extend(r.findings);
         secrets.extend(r.secrets);
     }
-    report.findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
+    report
+        .findings
+        .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
     redact::Redactor::new(&secrets)
         .redact_report(report)
         .map_err(|e| PlanError::Shape {

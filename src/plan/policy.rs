@@ -100,10 +100,19 @@ mod tests {
 
     #[test]
     fn globs_match_terraform_addresses() {
-        assert!(address_matches("module.app.*", "module.app.aws_s3_bucket.b[\"x\"]"));
-        assert!(address_matches("aws_instance.web[?]", "aws_instance.web[3]"));
+        assert!(address_matches(
+            "module.app.*",
+            "module.app.aws_s3_bucket.b[\"x\"]"
+        ));
+        assert!(address_matches(
+            "aws_instance.web[?]",
+            "aws_instance.web[3]"
+        ));
         assert!(address_matches("*", "anything"));
-        assert!(!address_matches("module.app.*", "module.db.aws_db_instance.main"));
+        assert!(!address_matches(
+            "module.app.*",
+            "module.db.aws_db_instance.main"
+        ));
         assert!(!address_matches("aws_instance.web", "aws_instance.web[0]"));
         assert!(address_matches("*bucket*", "aws_s3_bucket.logs"));
     }

@@ -13,7 +13,14 @@ pub const MASK: &str = "(sensitive value)";
 /// Fields whose values are cloudops' own vocabulary (actions, severities, rule IDs), never
 /// plan data; masking them would only break the report's shape.
 const VOCABULARY_KEYS: &[&str] = &[
-    "action", "actions", "severity", "mode", "replace_order", "rule", "rule_name", "schema_version",
+    "action",
+    "actions",
+    "severity",
+    "mode",
+    "replace_order",
+    "rule",
+    "rule_name",
+    "schema_version",
     "fail_on",
 ];
 

@@ -23,6 +23,8 @@ pub struct Summary {
     pub no_op: u64,
     pub deferred: u64,
     pub output_changes: u64,
+    /// Terraform 1.14 actions that apply would invoke.
+    pub invoke: u64,
 }
 
 impl Summary {
@@ -39,12 +41,14 @@ impl Summary {
         self.no_op += o.no_op;
         self.deferred += o.deferred;
         self.output_changes += o.output_changes;
+        self.invoke += o.invoke;
     }
 
     /// True when applying would touch infrastructure or state (terraform's "changes present").
     pub fn has_changes(&self) -> bool {
         self.add + self.change + self.destroy + self.import + self.forget + self.moved > 0
             || self.output_changes > 0
+            || self.invoke > 0
     }
 
     /// Terraform's own sentence, so operators can match it against the CLI output.
@@ -57,6 +61,9 @@ impl Summary {
             "{} to add, {} to change, {} to destroy.",
             self.add, self.change, self.destroy
         ));
+        if self.invoke > 0 {
+            s.push_str(&format!(" Actions: {} to invoke.", self.invoke));
+        }
         s
     }
 }
@@ -192,6 +199,15 @@ pub struct ResourceEntry {
 }
 
 impl ResourceEntry {
+    /// The label people read: a no-op that only moves or imports says so.
+    pub fn label(&self) -> &'static str {
+        match self.action {
+            Action::NoOp if self.import.is_some() => "import",
+            Action::NoOp if self.is_moved() => "move",
+            a => a.label(),
+        }
+    }
+
     pub fn is_moved(&self) -> bool {
         self.previous_address
             .as_deref()

@@ -55,7 +55,13 @@ pub fn lookup(id_or_name: &str) -> Option<&'static RuleInfo> {
         .find(|r| r.id.eq_ignore_ascii_case(id_or_name) || r.name == id_or_name)
 }
 
-pub fn finding(plan: usize, id: &str, sev: Option<Severity>, address: Option<&str>, msg: String) -> Finding {
+pub fn finding(
+    plan: usize,
+    id: &str,
+    sev: Option<Severity>,
+    address: Option<&str>,
+    msg: String,
+) -> Finding {
     let r = rule(id);
     Finding {
         plan,
@@ -68,28 +74,82 @@ pub fn finding(plan: usize, id: &str, sev: Option<Severity>, address: Option<&st
 }
 
 const STATEFUL_TYPES: &[&str] = &[
-    "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance", "aws_rds_global_cluster",
-    "aws_dynamodb_table", "aws_dynamodb_global_table", "aws_s3_bucket", "aws_s3_directory_bucket",
-    "aws_ebs_volume", "aws_ebs_snapshot", "aws_efs_file_system", "aws_kms_key", "aws_kms_replica_key",
-    "aws_elasticache_cluster", "aws_elasticache_replication_group", "aws_elasticache_serverless_cache",
-    "aws_memorydb_cluster", "aws_redshift_cluster", "aws_redshiftserverless_namespace",
-    "aws_docdb_cluster", "aws_docdb_cluster_instance", "aws_neptune_cluster", "aws_opensearch_domain",
-    "aws_elasticsearch_domain", "aws_eks_cluster", "aws_msk_cluster", "aws_kinesis_stream",
-    "aws_sqs_queue", "aws_secretsmanager_secret", "aws_backup_vault", "aws_glacier_vault",
-    "aws_qldb_ledger", "aws_timestreamwrite_table", "aws_cloudwatch_log_group", "aws_route53_zone",
-    "aws_ecr_repository", "aws_cognito_user_pool", "aws_keyspaces_table", "aws_fsx_lustre_file_system",
-    "aws_fsx_windows_file_system", "aws_fsx_ontap_file_system", "aws_fsx_openzfs_file_system",
-    "google_sql_database_instance", "google_sql_database", "google_storage_bucket",
-    "google_bigquery_dataset", "google_bigquery_table", "google_spanner_instance",
-    "google_spanner_database", "google_bigtable_instance", "google_bigtable_table",
-    "google_container_cluster", "google_compute_disk", "google_filestore_instance",
-    "google_kms_crypto_key", "google_kms_key_ring", "google_redis_instance", "google_firestore_database",
-    "google_alloydb_cluster", "google_secret_manager_secret",
-    "azurerm_storage_account", "azurerm_storage_container", "azurerm_storage_share",
-    "azurerm_mssql_database", "azurerm_mssql_server", "azurerm_postgresql_flexible_server",
-    "azurerm_postgresql_server", "azurerm_mysql_flexible_server", "azurerm_mysql_server",
-    "azurerm_cosmosdb_account", "azurerm_key_vault", "azurerm_key_vault_key", "azurerm_managed_disk",
-    "azurerm_kubernetes_cluster", "azurerm_redis_cache", "azurerm_sql_database",
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_rds_cluster_instance",
+    "aws_rds_global_cluster",
+    "aws_dynamodb_table",
+    "aws_dynamodb_global_table",
+    "aws_s3_bucket",
+    "aws_s3_directory_bucket",
+    "aws_ebs_volume",
+    "aws_ebs_snapshot",
+    "aws_efs_file_system",
+    "aws_kms_key",
+    "aws_kms_replica_key",
+    "aws_elasticache_cluster",
+    "aws_elasticache_replication_group",
+    "aws_elasticache_serverless_cache",
+    "aws_memorydb_cluster",
+    "aws_redshift_cluster",
+    "aws_redshiftserverless_namespace",
+    "aws_docdb_cluster",
+    "aws_docdb_cluster_instance",
+    "aws_neptune_cluster",
+    "aws_opensearch_domain",
+    "aws_elasticsearch_domain",
+    "aws_eks_cluster",
+    "aws_msk_cluster",
+    "aws_kinesis_stream",
+    "aws_sqs_queue",
+    "aws_secretsmanager_secret",
+    "aws_backup_vault",
+    "aws_glacier_vault",
+    "aws_qldb_ledger",
+    "aws_timestreamwrite_table",
+    "aws_cloudwatch_log_group",
+    "aws_route53_zone",
+    "aws_ecr_repository",
+    "aws_cognito_user_pool",
+    "aws_keyspaces_table",
+    "aws_fsx_lustre_file_system",
+    "aws_fsx_windows_file_system",
+    "aws_fsx_ontap_file_system",
+    "aws_fsx_openzfs_file_system",
+    "google_sql_database_instance",
+    "google_sql_database",
+    "google_storage_bucket",
+    "google_bigquery_dataset",
+    "google_bigquery_table",
+    "google_spanner_instance",
+    "google_spanner_database",
+    "google_bigtable_instance",
+    "google_bigtable_table",
+    "google_container_cluster",
+    "google_compute_disk",
+    "google_filestore_instance",
+    "google_kms_crypto_key",
+    "google_kms_key_ring",
+    "google_redis_instance",
+    "google_firestore_database",
+    "google_alloydb_cluster",
+    "google_secret_manager_secret",
+    "azurerm_storage_account",
+    "azurerm_storage_container",
+    "azurerm_storage_share",
+    "azurerm_mssql_database",
+    "azurerm_mssql_server",
+    "azurerm_postgresql_flexible_server",
+    "azurerm_postgresql_server",
+    "azurerm_mysql_flexible_server",
+    "azurerm_mysql_server",
+    "azurerm_cosmosdb_account",
+    "azurerm_key_vault",
+    "azurerm_key_vault_key",
+    "azurerm_managed_disk",
+    "azurerm_kubernetes_cluster",
+    "azurerm_redis_cache",
+    "azurerm_sql_database",
 ];
 
 pub fn is_stateful(t: &str) -> bool {
@@ -108,12 +168,22 @@ pub fn is_iam(t: &str) -> bool {
 pub fn wants_values(resource_type: &str, raw_after: Option<&str>) -> bool {
     matches!(
         resource_type,
-        "aws_security_group" | "aws_security_group_rule" | "aws_vpc_security_group_ingress_rule"
-            | "google_compute_firewall" | "azurerm_network_security_rule"
-            | "azurerm_network_security_group" | "aws_s3_bucket" | "aws_s3_bucket_acl"
-            | "aws_s3_bucket_public_access_block" | "aws_s3_account_public_access_block"
-            | "aws_s3_bucket_policy" | "aws_db_instance" | "aws_rds_cluster" | "aws_ebs_volume"
-            | "aws_efs_file_system" | "aws_redshift_cluster"
+        "aws_security_group"
+            | "aws_security_group_rule"
+            | "aws_vpc_security_group_ingress_rule"
+            | "google_compute_firewall"
+            | "azurerm_network_security_rule"
+            | "azurerm_network_security_group"
+            | "aws_s3_bucket"
+            | "aws_s3_bucket_acl"
+            | "aws_s3_bucket_public_access_block"
+            | "aws_s3_account_public_access_block"
+            | "aws_s3_bucket_policy"
+            | "aws_db_instance"
+            | "aws_rds_cluster"
+            | "aws_ebs_volume"
+            | "aws_efs_file_system"
+            | "aws_redshift_cluster"
     ) || raw_after.is_some_and(|a| a.contains("Statement"))
 }
 
@@ -145,7 +215,12 @@ const INDIRECT_DELETE_REASONS: &[&str] = &[
 ];
 
 /// Rules that look at one resource change. `before`/`after` are given when parsed.
-pub fn check_resource(e: &ResourceEntry, before: Option<&Value>, after: Option<&Value>, out: &mut Vec<Finding>) {
+pub fn check_resource(
+    e: &ResourceEntry,
+    before: Option<&Value>,
+    after: Option<&Value>,
+    out: &mut Vec<Finding>,
+) {
     if e.mode != "managed" || e.action == Action::NoOp || e.action == Action::Read {
         return;
     }
@@ -156,7 +231,13 @@ pub fn check_resource(e: &ResourceEntry, before: Option<&Value>, after: Option<&
         let what = if e.action == Action::Delete {
             "will be destroyed".to_string()
         } else {
-            format!("will be replaced ({})", e.replace_order.as_deref().unwrap_or("destroy and re-create"))
+            format!(
+                "will be replaced ({})",
+                e.replace_order
+                    .as_deref()
+                    .unwrap_or("destroy and re-create")
+                    .replace('-', " ")
+            )
         };
         let mut msg = format!("{t} {what}; the data it holds may be lost");
         if before.and_then(|b| b.get("skip_final_snapshot")) == Some(&Value::Bool(true)) {
@@ -165,15 +246,34 @@ pub fn check_resource(e: &ResourceEntry, before: Option<&Value>, after: Option<&
         out.push(finding(e.plan, "CO001", None, addr, msg));
     }
     if is_iam(t) && e.action != Action::Forget {
-        out.push(finding(e.plan, "CO002", None, addr, format!("IAM resource {t} will be {}", past_tense(e.action))));
+        out.push(finding(
+            e.plan,
+            "CO002",
+            None,
+            addr,
+            format!("IAM resource {t} will be {}", past_tense(e.action)),
+        ));
     }
     if e.action == Action::Delete {
-        if let Some(r) = e.reason.as_deref().filter(|r| INDIRECT_DELETE_REASONS.contains(r)) {
+        if let Some(r) = e
+            .reason
+            .as_deref()
+            .filter(|r| INDIRECT_DELETE_REASONS.contains(r))
+        {
             let why = reason_text(r).unwrap_or(r);
-            out.push(finding(e.plan, "CO008", None, addr, format!("will be destroyed because {why}")));
+            out.push(finding(
+                e.plan,
+                "CO008",
+                None,
+                addr,
+                format!("will be destroyed because {why}"),
+            ));
         }
     }
-    let creates_or_updates = matches!(e.action, Action::Create | Action::Update | Action::Replace | Action::CreateThenForget);
+    let creates_or_updates = matches!(
+        e.action,
+        Action::Create | Action::Update | Action::Replace | Action::CreateThenForget
+    );
     if creates_or_updates {
         if let Some(a) = after {
             policy_findings(e, a, before, out);
@@ -186,13 +286,27 @@ pub fn check_resource(e: &ResourceEntry, before: Option<&Value>, after: Option<&
         }
     }
     if e.action == Action::Delete
-        && matches!(t, "aws_s3_bucket_public_access_block" | "aws_s3_account_public_access_block")
+        && matches!(
+            t,
+            "aws_s3_bucket_public_access_block" | "aws_s3_account_public_access_block"
+        )
     {
-        out.push(finding(e.plan, "CO005", None, addr, "the S3 public access block will be removed".into()));
+        out.push(finding(
+            e.plan,
+            "CO005",
+            None,
+            addr,
+            "the S3 public access block will be removed".into(),
+        ));
     }
     if e.action == Action::Delete && t == "aws_s3_bucket_server_side_encryption_configuration" {
-        out.push(finding(e.plan, "CO006", Some(Severity::Medium), addr,
-            "the bucket's server-side encryption configuration will be removed".into()));
+        out.push(finding(
+            e.plan,
+            "CO006",
+            Some(Severity::Medium),
+            addr,
+            "the bucket's server-side encryption configuration will be removed".into(),
+        ));
     }
 }
 
@@ -218,27 +332,64 @@ fn attribute_findings(e: &ResourceEntry, attr: &super::report::AttrChange, out: 
     let (b, a) = (attr.before.as_ref(), attr.after.as_ref());
     let lower = attr.path.to_ascii_lowercase();
     let was_true = b == Some(&Value::Bool(true));
-    let now_false = a == Some(&Value::Bool(false)) || (a.is_none() && !attr.after_unknown && b.is_some());
+    let now_false =
+        a == Some(&Value::Bool(false)) || (a.is_none() && !attr.after_unknown && b.is_some());
     if lower.contains("encrypt") && was_true && now_false {
-        out.push(finding(e.plan, "CO006", None, addr, format!("{} changes from true to false", attr.path)));
+        out.push(finding(
+            e.plan,
+            "CO006",
+            None,
+            addr,
+            format!("{} changes from true to false", attr.path),
+        ));
     }
     if lower.contains("encrypt")
-        && a.and_then(Value::as_str).is_some_and(|s| s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("disabled"))
+        && a.and_then(Value::as_str)
+            .is_some_and(|s| s.eq_ignore_ascii_case("none") || s.eq_ignore_ascii_case("disabled"))
     {
-        out.push(finding(e.plan, "CO006", None, addr, format!("{} is set to {}", attr.path, a.map(Value::to_string).unwrap_or_default())));
+        out.push(finding(
+            e.plan,
+            "CO006",
+            None,
+            addr,
+            format!(
+                "{} is set to {}",
+                attr.path,
+                a.map(Value::to_string).unwrap_or_default()
+            ),
+        ));
     }
     let l = leaf(&attr.path);
     let protection = matches!(
         l,
-        "deletion_protection" | "deletion_protection_enabled" | "enable_deletion_protection"
-            | "termination_protection" | "disable_api_termination" | "prevent_destroy"
+        "deletion_protection"
+            | "deletion_protection_enabled"
+            | "enable_deletion_protection"
+            | "termination_protection"
+            | "disable_api_termination"
+            | "prevent_destroy"
     );
     if protection && was_true && now_false {
-        out.push(finding(e.plan, "CO007", None, addr, format!("{} changes from true to false", attr.path)));
+        out.push(finding(
+            e.plan,
+            "CO007",
+            None,
+            addr,
+            format!("{} changes from true to false", attr.path),
+        ));
     }
     let became_true = a == Some(&Value::Bool(true)) && !was_true;
-    if matches!(l, "force_destroy" | "skip_final_snapshot") && became_true && e.action == Action::Update {
-        out.push(finding(e.plan, "CO007", Some(Severity::Medium), addr, format!("{} changes to true", attr.path)));
+    if matches!(l, "force_destroy" | "skip_final_snapshot")
+        && became_true
+        && e.action == Action::Update
+    {
+        out.push(finding(
+            e.plan,
+            "CO007",
+            Some(Severity::Medium),
+            addr,
+            format!("{} changes to true", attr.path),
+        ));
     }
 }
 
@@ -252,8 +403,13 @@ fn unencrypted_create(e: &ResourceEntry, after: &Value, out: &mut Vec<Finding>) 
         _ => return,
     };
     if after.get(key) == Some(&Value::Bool(false)) {
-        out.push(finding(e.plan, "CO006", Some(Severity::Medium), Some(&e.address),
-            format!("{} will be created with {key} = false", e.resource_type)));
+        out.push(finding(
+            e.plan,
+            "CO006",
+            Some(Severity::Medium),
+            Some(&e.address),
+            format!("{} will be created with {key} = false", e.resource_type),
+        ));
     }
 }
 
@@ -288,7 +444,9 @@ fn statements(doc: &Value) -> Vec<&Value> {
 fn principal_is_everyone(p: Option<&Value>) -> bool {
     match p {
         Some(Value::String(s)) => s == "*",
-        Some(Value::Object(o)) => o.values().any(|v| as_list(Some(v)).iter().any(|x| x.as_str() == Some("*"))),
+        Some(Value::Object(o)) => o
+            .values()
+            .any(|v| as_list(Some(v)).iter().any(|x| x.as_str() == Some("*"))),
         _ => false,
     }
 }
@@ -300,26 +458,46 @@ fn policy_problems(doc: &Value) -> Vec<(Severity, String)> {
         if st.get("Effect").and_then(Value::as_str) != Some("Allow") {
             continue;
         }
-        let actions: Vec<&str> = as_list(st.get("Action")).iter().filter_map(|v| v.as_str()).collect();
-        let resources: Vec<&str> = as_list(st.get("Resource")).iter().filter_map(|v| v.as_str()).collect();
+        let actions: Vec<&str> = as_list(st.get("Action"))
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        let resources: Vec<&str> = as_list(st.get("Resource"))
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
         if actions.iter().any(|a| *a == "*" || *a == "*:*") {
-            found.push((Severity::High, "allows every action (\"Action\": \"*\")".to_string()));
+            found.push((
+                Severity::High,
+                "allows every action (\"Action\": \"*\")".to_string(),
+            ));
         } else if let Some(a) = actions.iter().find(|a| a.ends_with(":*")) {
             if resources.contains(&"*") {
                 found.push((Severity::Medium, format!("allows {a} on every resource")));
             }
         }
         if st.get("NotAction").is_some() {
-            found.push((Severity::Medium, "uses Allow with NotAction, which allows everything not listed".to_string()));
+            found.push((
+                Severity::Medium,
+                "uses Allow with NotAction, which allows everything not listed".to_string(),
+            ));
         }
         if principal_is_everyone(st.get("Principal")) && st.get("Condition").is_none() {
-            found.push((Severity::High, "trusts every principal (\"Principal\": \"*\") without a condition".to_string()));
+            found.push((
+                Severity::High,
+                "trusts every principal (\"Principal\": \"*\") without a condition".to_string(),
+            ));
         }
     }
     found
 }
 
-fn policy_findings(e: &ResourceEntry, after: &Value, before: Option<&Value>, out: &mut Vec<Finding>) {
+fn policy_findings(
+    e: &ResourceEntry,
+    after: &Value,
+    before: Option<&Value>,
+    out: &mut Vec<Finding>,
+) {
     let mut docs = Vec::new();
     policies(after, &mut docs);
     if docs.is_empty() {
@@ -340,7 +518,10 @@ fn policy_findings(e: &ResourceEntry, after: &Value, before: Option<&Value>, out
                 continue;
             }
             let (id, text) = if bucket_policy && msg.contains("Principal") {
-                ("CO005", format!("bucket policy {msg}: the bucket becomes public"))
+                (
+                    "CO005",
+                    format!("bucket policy {msg}: the bucket becomes public"),
+                )
             } else {
                 ("CO003", format!("policy {msg}"))
             };
@@ -352,12 +533,16 @@ fn policy_findings(e: &ResourceEntry, after: &Value, before: Option<&Value>, out
 const OPEN_V4: &str = "0.0.0.0/0";
 const OPEN_V6: &str = "::/0";
 
-fn strings<'a>(v: Option<&'a Value>) -> Vec<&'a str> {
+fn strings(v: Option<&Value>) -> Vec<&str> {
     as_list(v).into_iter().filter_map(Value::as_str).collect()
 }
 
 fn ports(rule: &Value) -> String {
-    let proto = rule.get("protocol").and_then(|p| p.as_str().map(str::to_string).or_else(|| Some(p.to_string())));
+    let proto = rule.get("protocol").and_then(|p| {
+        p.as_str()
+            .map(str::to_string)
+            .or_else(|| Some(p.to_string()))
+    });
     let from = rule.get("from_port").map(Value::to_string);
     let to = rule.get("to_port").map(Value::to_string);
     match (proto.as_deref(), from, to) {
@@ -382,10 +567,11 @@ fn open_rules(t: &str, v: &Value) -> Vec<String> {
                 }
             }
         }
-        "aws_security_group_rule" => {
-            if v.get("type").and_then(Value::as_str) == Some("ingress") && open_cidr(v, "cidr_blocks", "ipv6_cidr_blocks") {
-                found.push(ports(v));
-            }
+        "aws_security_group_rule"
+            if v.get("type").and_then(Value::as_str) == Some("ingress")
+                && open_cidr(v, "cidr_blocks", "ipv6_cidr_blocks") =>
+        {
+            found.push(ports(v));
         }
         "aws_vpc_security_group_ingress_rule" => {
             let open = v.get("cidr_ipv4").and_then(Value::as_str) == Some(OPEN_V4)
@@ -401,22 +587,34 @@ fn open_rules(t: &str, v: &Value) -> Vec<String> {
             }
         }
         "google_compute_firewall" => {
-            let ingress = v.get("direction").and_then(Value::as_str).is_none_or(|d| d.eq_ignore_ascii_case("INGRESS"));
+            let ingress = v
+                .get("direction")
+                .and_then(Value::as_str)
+                .is_none_or(|d| d.eq_ignore_ascii_case("INGRESS"));
             let src = strings(v.get("source_ranges"));
             if ingress && (src.contains(&OPEN_V4) || src.contains(&OPEN_V6)) {
                 found.push("traffic".to_string());
             }
         }
         "azurerm_network_security_rule" | "azurerm_network_security_group" => {
-            let rules = if t == "azurerm_network_security_rule" { vec![v] } else { as_list(v.get("security_rule")) };
+            let rules = if t == "azurerm_network_security_rule" {
+                vec![v]
+            } else {
+                as_list(v.get("security_rule"))
+            };
             for r in rules {
                 let inbound = r.get("direction").and_then(Value::as_str) == Some("Inbound");
                 let allow = r.get("access").and_then(Value::as_str) == Some("Allow");
                 let mut src = strings(r.get("source_address_prefixes"));
                 src.extend(strings(r.get("source_address_prefix")));
-                let open = src.iter().any(|s| matches!(*s, "*" | OPEN_V4 | OPEN_V6 | "Internet" | "Any"));
+                let open = src
+                    .iter()
+                    .any(|s| matches!(*s, "*" | OPEN_V4 | OPEN_V6 | "Internet" | "Any"));
                 if inbound && allow && open {
-                    let port = r.get("destination_port_range").and_then(Value::as_str).unwrap_or("*");
+                    let port = r
+                        .get("destination_port_range")
+                        .and_then(Value::as_str)
+                        .unwrap_or("*");
                     found.push(format!("port {port}"));
                 }
             }
@@ -431,7 +629,13 @@ fn open_ingress(e: &ResourceEntry, after: &Value, before: Option<&Value>, out: &
     let old = before.map(|b| open_rules(t, b)).unwrap_or_default();
     for r in open_rules(t, after) {
         if !old.contains(&r) {
-            out.push(finding(e.plan, "CO004", None, Some(&e.address), format!("allows ingress from the internet (0.0.0.0/0 or ::/0) to {r}")));
+            out.push(finding(
+                e.plan,
+                "CO004",
+                None,
+                Some(&e.address),
+                format!("allows ingress from the internet (0.0.0.0/0 or ::/0) to {r}"),
+            ));
         }
     }
 }
@@ -444,21 +648,49 @@ fn public_s3(e: &ResourceEntry, after: &Value, before: Option<&Value>, out: &mut
             let old = before.and_then(|b| b.get("acl")).and_then(Value::as_str);
             if let Some(acl @ ("public-read" | "public-read-write" | "authenticated-read")) = acl {
                 if old != Some(acl) {
-                    out.push(finding(e.plan, "CO005", None, addr, format!("bucket ACL is set to {acl}")));
+                    out.push(finding(
+                        e.plan,
+                        "CO005",
+                        None,
+                        addr,
+                        format!("bucket ACL is set to {acl}"),
+                    ));
                 }
             }
-            let grants_public = after.to_string().contains("http://acs.amazonaws.com/groups/global/AllUsers");
-            let was_public = before.is_some_and(|b| b.to_string().contains("http://acs.amazonaws.com/groups/global/AllUsers"));
+            let grants_public = after
+                .to_string()
+                .contains("http://acs.amazonaws.com/groups/global/AllUsers");
+            let was_public = before.is_some_and(|b| {
+                b.to_string()
+                    .contains("http://acs.amazonaws.com/groups/global/AllUsers")
+            });
             if grants_public && !was_public {
-                out.push(finding(e.plan, "CO005", None, addr, "bucket ACL grants access to AllUsers".into()));
+                out.push(finding(
+                    e.plan,
+                    "CO005",
+                    None,
+                    addr,
+                    "bucket ACL grants access to AllUsers".into(),
+                ));
             }
         }
         "aws_s3_bucket_public_access_block" | "aws_s3_account_public_access_block" => {
-            for flag in ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"] {
+            for flag in [
+                "block_public_acls",
+                "block_public_policy",
+                "ignore_public_acls",
+                "restrict_public_buckets",
+            ] {
                 let now_off = after.get(flag) == Some(&Value::Bool(false));
                 let was_off = before.and_then(|b| b.get(flag)) == Some(&Value::Bool(false));
                 if now_off && !was_off {
-                    out.push(finding(e.plan, "CO005", None, addr, format!("public access block has {flag} = false")));
+                    out.push(finding(
+                        e.plan,
+                        "CO005",
+                        None,
+                        addr,
+                        format!("public access block has {flag} = false"),
+                    ));
                 }
             }
         }

@@ -10,8 +10,8 @@ use serde::Deserializer;
 
 use super::analyze::{Accumulator, Section};
 use super::model::{
-    ActionInvocation, CheckResult, ConditionResult, Configuration, DeferredChange,
-    OutputChange, RelevantAttribute, ResourceChange, VariableValue,
+    ActionInvocation, CheckResult, ConditionResult, Configuration, DeferredChange, OutputChange,
+    RelevantAttribute, ResourceChange, VariableValue,
 };
 
 /// Marker message for an abort whose real error is stored on the accumulator.

@@ -5,7 +5,9 @@ use crate::plan::report::{Report, Severity};
 
 /// Workflow-command data escaping, per GitHub's toolkit.
 fn esc_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn esc_prop(s: &str) -> String {
@@ -25,15 +27,25 @@ pub fn render(report: &Report) -> String {
             Some(a) => format!("{a}: {}", f.message),
             None => f.message.clone(),
         };
-        out.push_str(&format!("::{level} title={}::{}\n", esc_prop(&title), esc_data(&msg)));
+        out.push_str(&format!(
+            "::{level} title={}::{}\n",
+            esc_prop(&title),
+            esc_data(&msg)
+        ));
     }
     let mut summary = report.summary.plan_line();
     if report.summary.drift > 0 {
         summary.push_str(&format!(" {} drifted.", report.summary.drift));
     }
-    out.push_str(&format!("::notice title=cloudops plan analyze::{}\n", esc_data(&summary)));
+    out.push_str(&format!(
+        "::notice title=cloudops plan analyze::{}\n",
+        esc_data(&summary)
+    ));
     if let Some(g) = report.gate.as_ref().filter(|g| g.failed) {
-        out.push_str(&format!("::error title=cloudops gate failed::{}\n", esc_data(&g.reasons.join("; "))));
+        out.push_str(&format!(
+            "::error title=cloudops gate failed::{}\n",
+            esc_data(&g.reasons.join("; "))
+        ));
     }
     out
 }

@@ -28,7 +28,12 @@ pub fn render(report: &Report) -> String {
         let hits: Vec<_> = report.findings.iter().filter(|f| f.rule == r.id).collect();
         if hits.is_empty() {
             tests += 1;
-            cases.push_str(&format!("    <testcase classname=\"cloudops.{}\" name=\"{} {}\"/>\n", r.id, r.id, xml(r.name)));
+            cases.push_str(&format!(
+                "    <testcase classname=\"cloudops.{}\" name=\"{} {}\"/>\n",
+                r.id,
+                r.id,
+                xml(r.name)
+            ));
             continue;
         }
         for f in hits {

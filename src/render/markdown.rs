@@ -62,17 +62,29 @@ impl Budget {
 }
 
 pub fn render_within(report: &Report, limit: usize) -> String {
-    let mut b = Budget { out: String::new(), limit: limit.saturating_sub(RESERVE), full: false };
+    let mut b = Budget {
+        out: String::new(),
+        limit: limit.saturating_sub(RESERVE),
+        full: false,
+    };
     let s = &report.summary;
     let mut left_out: Vec<String> = Vec::new();
 
-    b.force(&format!("### Terraform plan: {}\n\n", esc(&s.plan_line().trim_start_matches("Plan: ").replace('.', ""))));
+    b.force(&format!(
+        "### Terraform plan: {}\n\n",
+        esc(&s.plan_line().trim_start_matches("Plan: ").replace('.', ""))
+    ));
     if let Some(g) = report.gate.as_ref().filter(|g| g.failed) {
-        b.force(&format!("> [!CAUTION]\n> **Gate failed:** {}\n\n", esc(&g.reasons.join("; "))));
+        b.force(&format!(
+            "> [!CAUTION]\n> **Gate failed:** {}\n\n",
+            esc(&g.reasons.join("; "))
+        ));
     }
     for (i, p) in report.plans.iter().enumerate() {
         if p.errored == Some(true) {
-            let which = plan_title(report, i).map(|t| format!(" ({t})")).unwrap_or_default();
+            let which = plan_title(report, i)
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
             b.force(&format!("> [!WARNING]\n> Planning failed{which}: Terraform reported an error; this plan is partial.\n\n"));
         }
     }
@@ -82,17 +94,31 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         b.force("No risky changes found.\n\n");
     } else {
         let multi = report.plans.len() > 1;
-        b.force(&format!("#### Risky changes ({})\n\n", report.findings.len()));
-        b.force(if multi { "| Plan | Severity | Rule | Resource | Finding |\n|---|---|---|---|---|\n" } else { "| Severity | Rule | Resource | Finding |\n|---|---|---|---|\n" });
+        b.force(&format!(
+            "#### Risky changes ({})\n\n",
+            report.findings.len()
+        ));
+        b.force(if multi {
+            "| Plan | Severity | Rule | Resource | Finding |\n|---|---|---|---|---|\n"
+        } else {
+            "| Severity | Rule | Resource | Finding |\n|---|---|---|---|\n"
+        });
         let mut shown = 0;
         for f in &report.findings {
-            let plan_col = if multi { format!(" {} |", f.plan + 1) } else { String::new() };
+            let plan_col = if multi {
+                format!(" {} |", f.plan + 1)
+            } else {
+                String::new()
+            };
             let row = format!(
                 "|{plan_col} **{}** | {} {} | {} | {} |\n",
                 f.severity.label(),
                 f.rule,
                 esc(&f.rule_name),
-                f.address.as_deref().map(code).unwrap_or_else(|| "(plan)".into()),
+                f.address
+                    .as_deref()
+                    .map(code)
+                    .unwrap_or_else(|| "(plan)".into()),
                 esc(&f.message)
             );
             if !b.push(&row) {
@@ -101,7 +127,11 @@ pub fn render_within(report: &Report, limit: usize) -> String {
             shown += 1;
         }
         if shown < report.findings.len() {
-            left_out.push(format!("{} of {} findings", report.findings.len() - shown, report.findings.len()));
+            left_out.push(format!(
+                "{} of {} findings",
+                report.findings.len() - shown,
+                report.findings.len()
+            ));
         }
         b.force("\n");
     }
@@ -125,7 +155,11 @@ pub fn render_within(report: &Report, limit: usize) -> String {
             continue;
         }
         if let Some(t) = plan_title(report, i) {
-            b.push(&format!("#### {}: {}\n\n", esc(&t), esc(&report.plans[i].summary.plan_line())));
+            b.push(&format!(
+                "#### {}: {}\n\n",
+                esc(&t),
+                esc(&report.plans[i].summary.plan_line())
+            ));
         }
         let mut groups: Vec<(Action, Vec<&ResourceEntry>)> = Vec::new();
         for c in mine {
@@ -135,7 +169,11 @@ pub fn render_within(report: &Report, limit: usize) -> String {
             }
         }
         for (action, items) in groups {
-            if !b.push(&format!("<details><summary>{} ({})</summary>\n\n", action_heading(action), items.len())) {
+            if !b.push(&format!(
+                "<details><summary>{} ({})</summary>\n\n",
+                action_heading(action),
+                items.len()
+            )) {
                 break;
             }
             for c in &items {
@@ -152,9 +190,18 @@ pub fn render_within(report: &Report, limit: usize) -> String {
             }
             b.force("\n</details>\n\n");
         }
-        if !drift.is_empty() && b.push(&format!("<details><summary>Drift: changed outside Terraform ({})</summary>\n\n", drift.len())) {
+        if !drift.is_empty()
+            && b.push(&format!(
+                "<details><summary>Drift: changed outside Terraform ({})</summary>\n\n",
+                drift.len()
+            ))
+        {
             for d in &drift {
-                let rel = if d.relevant == Some(true) { "relevant to this plan" } else { "informational" };
+                let rel = if d.relevant == Some(true) {
+                    "relevant to this plan"
+                } else {
+                    "informational"
+                };
                 if !b.push(&format!("- {} — {}\n", code(&d.address), rel)) {
                     break;
                 }
@@ -163,19 +210,45 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         }
     }
     if listed < report.changes.len() {
-        left_out.push(format!("{} of {} resources from the change lists", report.changes.len() - listed, report.changes.len()));
+        left_out.push(format!(
+            "{} of {} resources from the change lists",
+            report.changes.len() - listed,
+            report.changes.len()
+        ));
     }
 
     // 4. Attribute details.
-    let with_attrs: Vec<&ResourceEntry> = changes.iter().copied().chain(report.drift.iter()).filter(|c| !c.attributes.is_empty()).collect();
+    let with_attrs: Vec<&ResourceEntry> = changes
+        .iter()
+        .copied()
+        .chain(report.drift.iter())
+        .filter(|c| !c.attributes.is_empty())
+        .collect();
     let mut detailed = 0;
     if !with_attrs.is_empty() && b.push("#### Attribute changes\n\n") {
         for c in &with_attrs {
-            let what = if c.relevant.is_some() { "drift" } else { c.action.label() };
-            let mut block = format!("<details><summary>{} {what} ({} attributes)</summary>\n\n```diff\n", code(&c.address), c.attributes.len());
+            let what = if c.relevant.is_some() {
+                "drift"
+            } else {
+                c.label()
+            };
+            let mut block = format!(
+                "<details><summary>{} {what} ({} attributes)</summary>\n\n```diff\n",
+                code(&c.address),
+                c.attributes.len()
+            );
             for a in &c.attributes {
-                let sign = if a.before.is_none() && !a.sensitive { '+' } else if a.after.is_none() && !a.after_unknown && !a.sensitive { '-' } else { '~' };
-                block.push_str(&format!("{sign} {}\n", attr_line(a, 200).replace("```", "'''")));
+                let sign = if a.before.is_none() && !a.sensitive {
+                    '+'
+                } else if a.after.is_none() && !a.after_unknown && !a.sensitive {
+                    '-'
+                } else {
+                    '~'
+                };
+                block.push_str(&format!(
+                    "{sign} {}\n",
+                    attr_line(a, 200).replace("```", "'''")
+                ));
             }
             block.push_str("```\n\n</details>\n\n");
             if !b.push(&block) {
@@ -185,7 +258,11 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         }
     }
     if detailed < with_attrs.len() {
-        left_out.push(format!("attribute details for {} of {} resources", with_attrs.len() - detailed, with_attrs.len()));
+        left_out.push(format!(
+            "attribute details for {} of {} resources",
+            with_attrs.len() - detailed,
+            with_attrs.len()
+        ));
     }
 
     if !left_out.is_empty() {

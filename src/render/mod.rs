@@ -26,12 +26,20 @@ pub struct Style {
 
 impl Style {
     pub fn plain() -> Style {
-        Style { color: false, decorate: false, width: None }
+        Style {
+            color: false,
+            decorate: false,
+            width: None,
+        }
     }
 
     /// The one place that decides colour: `--color`, then NO_COLOR, CLICOLOR_FORCE, CLICOLOR
     /// and TERM=dumb, then whether stdout is a terminal.
-    pub fn decide(choice: ColorChoice, stdout_tty: bool, env: impl Fn(&str) -> Option<String>) -> Style {
+    pub fn decide(
+        choice: ColorChoice,
+        stdout_tty: bool,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Style {
         let set = |k: &str| env(k).is_some_and(|v| !v.is_empty());
         let color = match choice {
             ColorChoice::Always => true,
@@ -41,7 +49,9 @@ impl Style {
                     false
                 } else if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
                     true
-                } else if env("CLICOLOR").as_deref() == Some("0") || env("TERM").as_deref() == Some("dumb") {
+                } else if env("CLICOLOR").as_deref() == Some("0")
+                    || env("TERM").as_deref() == Some("dumb")
+                {
                     false
                 } else {
                     stdout_tty
@@ -53,7 +63,11 @@ impl Style {
         } else {
             None
         };
-        Style { color, decorate: stdout_tty, width }
+        Style {
+            color,
+            decorate: stdout_tty,
+            width,
+        }
     }
 
     pub fn paint(&self, s: &str, ansi: &str) -> String {
@@ -65,7 +79,12 @@ impl Style {
     }
 }
 
-pub fn write(report: &Report, format: Format, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(
+    report: &Report,
+    format: Format,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Table => out.write_all(table::render(report, style).as_bytes()),
         Format::Json => json::write(report, out),
@@ -137,10 +156,16 @@ pub fn notes(e: &ResourceEntry) -> Vec<String> {
         n.push(order.replace('-', " "));
     }
     if !e.replace_paths.is_empty() {
-        n.push(format!("replacement forced by {}", e.replace_paths.join(", ")));
+        n.push(format!(
+            "replacement forced by {}",
+            e.replace_paths.join(", ")
+        ));
     }
     if e.is_moved() {
-        n.push(format!("moved from {}", e.previous_address.as_deref().unwrap_or_default()));
+        n.push(format!(
+            "moved from {}",
+            e.previous_address.as_deref().unwrap_or_default()
+        ));
     }
     if let Some(i) = &e.import {
         let how = match (&i.id, &i.identity) {
@@ -149,7 +174,11 @@ pub fn notes(e: &ResourceEntry) -> Vec<String> {
             _ if i.unknown => "import id known after apply".to_string(),
             _ => "import".to_string(),
         };
-        n.push(if i.generated_config { format!("{how} (configuration generated)") } else { how });
+        n.push(if i.generated_config {
+            format!("{how} (configuration generated)")
+        } else {
+            how
+        });
     }
     if let Some(d) = &e.deposed {
         n.push(format!("deposed object {d}"));
@@ -189,7 +218,7 @@ pub fn severity_ansi(s: Severity) -> &'static str {
 /// Changes sorted for display: plan, then action group, then address.
 pub fn sorted_changes(report: &Report) -> Vec<&ResourceEntry> {
     let mut v: Vec<&ResourceEntry> = report.changes.iter().collect();
-    v.sort_by(|a, b| (a.plan, a.action).cmp(&(b.plan, b.action)));
+    v.sort_by_key(|c| (c.plan, c.action));
     v
 }
 
@@ -199,6 +228,10 @@ pub fn plan_title(report: &Report, index: usize) -> Option<String> {
         return None;
     }
     let p = &report.plans[index];
-    let tf = p.terraform_version.as_deref().map(|v| format!(", terraform {v}")).unwrap_or_default();
+    let tf = p
+        .terraform_version
+        .as_deref()
+        .map(|v| format!(", terraform {v}"))
+        .unwrap_or_default();
     Some(format!("Plan {} of {}{tf}", index + 1, report.plans.len()))
 }

@@ -42,7 +42,11 @@ pub fn document(report: &Report) -> Value {
             })
         })
         .collect();
-    let uri = if report.source == "stdin" { "plan.json".to_string() } else { report.source.clone() };
+    let uri = if report.source == "stdin" {
+        "plan.json".to_string()
+    } else {
+        report.source.clone()
+    };
     let results: Vec<Value> = report
         .findings
         .iter()

@@ -3,7 +3,9 @@
 
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
-use super::{attr_line, notes, plan_title, severity_ansi, show_value, sorted_changes, truncate, Style};
+use super::{
+    attr_line, notes, plan_title, severity_ansi, show_value, sorted_changes, truncate, Style,
+};
 use crate::plan::report::{Action, Report, Severity, Summary};
 
 /// Attribute lines shown per resource before pointing at the JSON output.
@@ -30,7 +32,11 @@ fn new_table(style: &Style, header: &[&str]) -> Table {
     }
     t.set_header(header.iter().map(|h| {
         let c = Cell::new(h);
-        if style.color { c.add_attribute(Attribute::Bold) } else { c }
+        if style.color {
+            c.add_attribute(Attribute::Bold)
+        } else {
+            c
+        }
     }));
     t
 }
@@ -64,11 +70,16 @@ fn extras(s: &Summary) -> String {
         ("read", s.read),
         ("drift", s.drift),
         ("deferred", s.deferred),
-        ("output changes", s.output_changes),
+        ("output change", s.output_changes),
+        ("action to invoke", s.invoke),
     ]
     .iter()
     .filter(|(_, n)| *n > 0)
-    .map(|(k, n)| format!("{n} {k}"))
+    .map(|(k, n)| match (*k, *n) {
+        ("output change", n) if n != 1 => format!("{n} output changes"),
+        ("action to invoke", n) if n != 1 => format!("{n} actions to invoke"),
+        (k, n) => format!("{n} {k}"),
+    })
     .collect();
     parts.join(" · ")
 }
@@ -76,7 +87,11 @@ fn extras(s: &Summary) -> String {
 pub fn render(report: &Report, style: &Style) -> String {
     let mut out = String::new();
     let s = &report.summary;
-    let headline = if s.has_changes() || s.drift > 0 { s.plan_line() } else { "No changes. Your infrastructure matches the configuration.".to_string() };
+    let headline = if s.has_changes() || s.drift > 0 {
+        s.plan_line()
+    } else {
+        "No changes. Your infrastructure matches the configuration.".to_string()
+    };
     out.push_str(&style.paint(&headline, "1"));
     out.push('\n');
     let x = extras(s);
@@ -86,33 +101,67 @@ pub fn render(report: &Report, style: &Style) -> String {
     }
     for (i, p) in report.plans.iter().enumerate() {
         if let Some(t) = plan_title(report, i) {
-            out.push_str(&format!("\n{}\n{}\n", style.paint(&t, "1"), p.summary.plan_line()));
+            out.push_str(&format!(
+                "\n{}\n{}\n",
+                style.paint(&t, "1"),
+                p.summary.plan_line()
+            ));
         }
         if p.errored == Some(true) {
-            out.push_str(&style.paint("Planning failed: Terraform reported an error; this plan is partial.\n", "1;31"));
+            out.push_str(&style.paint(
+                "Planning failed: Terraform reported an error; this plan is partial.\n",
+                "1;31",
+            ));
         }
         changes(report, i, style, &mut out);
         drift(report, i, style, &mut out);
         outputs(report, i, style, &mut out);
+        if !p.checks.is_empty() {
+            let count = |st: &str| p.checks.iter().filter(|c| c.status == st).count();
+            out.push_str(&format!(
+                "\nChecks: {} pass, {} fail, {} error, {} unknown\n",
+                count("pass"),
+                count("fail"),
+                count("error"),
+                count("unknown")
+            ));
+        }
         let failing: Vec<_> = p.checks.iter().filter(|c| c.status != "pass").collect();
         if !failing.is_empty() {
             let mut t = new_table(style, &["Check", "Status", "Problems"]);
             for c in failing {
-                t.add_row(vec![Cell::new(&c.address), Cell::new(&c.status), Cell::new(c.problems.join("\n"))]);
+                t.add_row(vec![
+                    Cell::new(&c.address),
+                    Cell::new(&c.status),
+                    Cell::new(c.problems.join("\n")),
+                ]);
             }
             section(&mut out, "Checks", &t, style);
         }
         if !p.deferred.is_empty() {
             let mut t = new_table(style, &["Deferred", "Action", "Reason"]);
             for d in &p.deferred {
-                t.add_row(vec![Cell::new(&d.address), Cell::new(d.action.label()), Cell::new(d.reason.as_deref().unwrap_or(""))]);
+                t.add_row(vec![
+                    Cell::new(&d.address),
+                    Cell::new(d.action.label()),
+                    Cell::new(d.reason.as_deref().unwrap_or("")),
+                ]);
             }
-            section(&mut out, "Deferred changes (need another plan/apply cycle)", &t, style);
+            section(
+                &mut out,
+                "Deferred changes (need another plan/apply cycle)",
+                &t,
+                style,
+            );
         }
         if !p.action_invocations.is_empty() {
             let mut t = new_table(style, &["Action", "Type", "Trigger"]);
             for a in &p.action_invocations {
-                t.add_row(vec![Cell::new(&a.address), Cell::new(&a.action_type), Cell::new(a.trigger.as_deref().unwrap_or(""))]);
+                t.add_row(vec![
+                    Cell::new(&a.address),
+                    Cell::new(&a.action_type),
+                    Cell::new(a.trigger.as_deref().unwrap_or("")),
+                ]);
             }
             section(&mut out, "Actions to invoke", &t, style);
         }
@@ -120,7 +169,10 @@ pub fn render(report: &Report, style: &Style) -> String {
     findings(report, style, &mut out);
     if let Some(g) = &report.gate {
         if g.failed {
-            out.push_str(&style.paint(&format!("\nGate failed: {}\n", g.reasons.join("; ")), "1;31"));
+            out.push_str(&style.paint(
+                &format!("\nGate failed: {}\n", g.reasons.join("; ")),
+                "1;31",
+            ));
         } else if g.fail_on.is_some() || g.max_destroy.is_some() {
             out.push_str(&style.paint("\nGate passed.\n", "32"));
         }
@@ -137,7 +189,10 @@ fn section(out: &mut String, title: &str, t: &Table, style: &Style) {
 }
 
 fn changes(report: &Report, plan: usize, style: &Style, out: &mut String) {
-    let rows: Vec<_> = sorted_changes(report).into_iter().filter(|c| c.plan == plan).collect();
+    let rows: Vec<_> = sorted_changes(report)
+        .into_iter()
+        .filter(|c| c.plan == plan)
+        .collect();
     if rows.is_empty() {
         return;
     }
@@ -148,9 +203,12 @@ fn changes(report: &Report, plan: usize, style: &Style, out: &mut String) {
             details.push(attr_line(a, MAX_VALUE));
         }
         if c.attributes.len() > MAX_ATTRS {
-            details.push(format!("… and {} more attributes (see --format json)", c.attributes.len() - MAX_ATTRS));
+            details.push(format!(
+                "… and {} more attributes (see --format json)",
+                c.attributes.len() - MAX_ATTRS
+            ));
         }
-        let label = format!("{} {}", c.action.symbol().trim(), c.action.label());
+        let label = format!("{} {}", c.action.symbol().trim(), c.label());
         t.add_row(vec![
             Cell::new(label.trim()).fg(action_color(c.action)),
             Cell::new(&c.address),
@@ -167,15 +225,28 @@ fn drift(report: &Report, plan: usize, style: &Style, out: &mut String) {
     }
     let mut t = new_table(style, &["Drift", "Resource", "Changed outside Terraform"]);
     for d in rows {
-        let mut lines: Vec<String> = d.attributes.iter().take(MAX_ATTRS).map(|a| attr_line(a, MAX_VALUE)).collect();
+        let mut lines: Vec<String> = d
+            .attributes
+            .iter()
+            .take(MAX_ATTRS)
+            .map(|a| attr_line(a, MAX_VALUE))
+            .collect();
         if d.attributes.len() > MAX_ATTRS {
             lines.push(format!("… and {} more", d.attributes.len() - MAX_ATTRS));
         }
         if d.action == Action::Delete {
             lines.push("deleted outside Terraform".to_string());
         }
-        let relevance = if d.relevant == Some(true) { "relevant" } else { "informational" };
-        t.add_row(vec![Cell::new(relevance), Cell::new(&d.address), Cell::new(lines.join("\n"))]);
+        let relevance = if d.relevant == Some(true) {
+            "relevant"
+        } else {
+            "informational"
+        };
+        t.add_row(vec![
+            Cell::new(relevance),
+            Cell::new(&d.address),
+            Cell::new(lines.join("\n")),
+        ]);
     }
     section(out, "Drift", &t, style);
 }
@@ -192,11 +263,18 @@ fn outputs(report: &Report, plan: usize, style: &Style, out: &mut String) {
         } else if o.after_unknown {
             "(known after apply)".to_string()
         } else if o.action == Action::Delete {
-            format!("{} → null", truncate(&show_value(o.before.as_ref()), MAX_VALUE))
+            format!(
+                "{} → null",
+                truncate(&show_value(o.before.as_ref()), MAX_VALUE)
+            )
         } else {
             truncate(&show_value(o.after.as_ref()), MAX_VALUE)
         };
-        t.add_row(vec![Cell::new(&o.name), Cell::new(o.action.label()).fg(action_color(o.action)), Cell::new(value)]);
+        t.add_row(vec![
+            Cell::new(&o.name),
+            Cell::new(o.action.label()).fg(action_color(o.action)),
+            Cell::new(value),
+        ]);
     }
     section(out, "Outputs", &t, style);
 }
@@ -225,7 +303,11 @@ fn findings(report: &Report, style: &Style, out: &mut String) {
         t.add_row(row);
     }
     let worst = report.max_severity().unwrap_or(Severity::Info);
-    let title = format!("Findings ({}, worst: {})", report.findings.len(), worst.label());
+    let title = format!(
+        "Findings ({}, worst: {})",
+        report.findings.len(),
+        worst.label()
+    );
     out.push('\n');
     out.push_str(&style.paint(&title, severity_ansi(worst)));
     out.push('\n');

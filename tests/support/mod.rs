@@ -1,0 +1,72 @@
+//! Shared helpers for the black-box tests: where fixtures live and how to run the binary.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plans")
+        .join(name)
+}
+
+/// Every shared plan fixture (not the edge cases).
+pub fn plan_fixtures() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixture dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The binary, isolated from the developer's environment and config files.
+pub fn cloudops() -> Command {
+    let mut c = Command::cargo_bin("cloudops").expect("binary built");
+    for k in [
+        "CLOUDOPS_FORMAT",
+        "CLOUDOPS_FAIL_ON",
+        "CLOUDOPS_MAX_DESTROY",
+        "CLOUDOPS_TERRAFORM_BIN",
+        "CLOUDOPS_PLAN_CONFIG",
+        "GITHUB_STEP_SUMMARY",
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        "CLOUDOPS_LOG",
+    ] {
+        c.env_remove(k);
+    }
+    c.current_dir(std::env::temp_dir());
+    c
+}
+
+/// Runs `plan analyze FILE --format json` and returns the parsed report.
+pub fn analyze_json(path: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let out = cloudops()
+        .args(["plan", "analyze"])
+        .arg(path)
+        .args(["--format", "json", "--no-config"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+/// Terraform on PATH, or a clear failure: tests that need it must never pass silently.
+pub fn terraform() -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|d| d.join("terraform"))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| panic!("this test needs terraform (v1.11) on PATH; install it (see .ci/run) — refusing to skip"))
+}
