@@ -21,13 +21,16 @@ use serde_json::Value;
 const FORMATS: &[&str] = &["table", "json", "markdown", "github", "sarif", "junit"];
 
 fn scenario_dir(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terraform").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/terraform")
+        .join(name)
 }
 
 /// One scenario after `terraform plan`: the working directory (kept alive by `_tmp`), what
 /// `terraform plan` printed, and `terraform show -json tfplan`.
 struct TfRun {
     _tmp: tempfile::TempDir,
+    scenario: String,
     work: PathBuf,
     cli_config: PathBuf,
     plan_stdout: String,
@@ -100,9 +103,17 @@ fn run_scenario(name: &str) -> TfRun {
 
     copy_tf(&src.join("step1"), &work);
     terraform(&work, &cli_config, &["init", "-input=false", "-no-color"]);
-    terraform(&work, &cli_config, &["apply", "-auto-approve", "-input=false", "-no-color"]);
+    terraform(
+        &work,
+        &cli_config,
+        &["apply", "-auto-approve", "-input=false", "-no-color"],
+    );
     copy_tf(&src.join("step2"), &work);
-    let plan = terraform(&work, &cli_config, &["plan", "-input=false", "-no-color", "-out", "tfplan"]);
+    let plan = terraform(
+        &work,
+        &cli_config,
+        &["plan", "-input=false", "-no-color", "-out", "tfplan"],
+    );
     let show = terraform(&work, &cli_config, &["show", "-json", "tfplan"]);
     std::fs::write(work.join("plan.json"), &show.stdout).expect("write plan.json");
     if std::env::var_os("CLOUDOPS_UPDATE_TF_FIXTURES").is_some_and(|v| !v.is_empty()) {
@@ -110,6 +121,7 @@ fn run_scenario(name: &str) -> TfRun {
     }
     TfRun {
         _tmp: tmp,
+        scenario: name.to_string(),
         work,
         cli_config,
         plan_stdout: String::from_utf8(plan.stdout).expect("terraform plan prints UTF-8"),
@@ -130,7 +142,9 @@ fn plan_line(stdout: &str) -> (String, BTreeMap<String, u64>) {
         let (n, verb) = part
             .split_once(" to ")
             .unwrap_or_else(|| panic!("unexpected part {part:?} in {line:?}"));
-        let n: u64 = n.parse().unwrap_or_else(|_| panic!("count {n:?} in {line:?}"));
+        let n: u64 = n
+            .parse()
+            .unwrap_or_else(|_| panic!("count {n:?} in {line:?}"));
         counts.insert(verb.to_string(), n);
     }
     for k in ["add", "change", "destroy"] {
@@ -156,10 +170,16 @@ fn ok_json(out: &Output, what: &str) -> Value {
         out.status.code(),
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut v: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{what}: stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout)));
+    let mut v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{what}: stdout is not JSON ({e}):\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
     // The only field that legitimately differs between the three ways of reading one plan.
-    v.as_object_mut().expect("report is an object").remove("source");
+    v.as_object_mut()
+        .expect("report is an object")
+        .remove("source");
     v
 }
 
@@ -180,12 +200,20 @@ fn check_counts(run: &TfRun) -> Value {
     for (verb, n) in &counts {
         let key = match verb.as_str() {
             "add" | "change" | "destroy" | "import" | "forget" => verb.as_str(),
-            other => panic!("terraform printed a verb this test does not know: {other:?} in {line:?}"),
+            other => {
+                panic!("terraform printed a verb this test does not know: {other:?} in {line:?}")
+            }
         };
-        assert_eq!(summary[key], *n, "summary.{key} vs terraform's {line:?}\nsummary: {summary}");
+        assert_eq!(
+            summary[key], *n,
+            "summary.{key} vs terraform's {line:?}\nsummary: {summary}"
+        );
     }
     if !counts.contains_key("import") {
-        assert_eq!(summary["import"], 0, "terraform printed no imports ({line:?})");
+        assert_eq!(
+            summary["import"], 0,
+            "terraform printed no imports ({line:?})"
+        );
     }
 
     // The table's first line is Terraform's own sentence.
@@ -197,7 +225,10 @@ fn check_counts(run: &TfRun) -> Value {
         .expect("runs");
     assert!(table.status.success());
     let table = String::from_utf8_lossy(&table.stdout);
-    assert!(table.contains(&line), "table output lacks terraform's line {line:?}:\n{table}");
+    assert!(
+        table.contains(&line),
+        "table output lacks terraform's line {line:?}:\n{table}"
+    );
 
     // (b) the same JSON through stdin.
     let from_stdin = cloudops(run)
@@ -205,14 +236,29 @@ fn check_counts(run: &TfRun) -> Value {
         .write_stdin(run.plan_json.clone())
         .output()
         .expect("runs");
-    assert_eq!(ok_json(&from_stdin, "stdin"), report, "stdin and file reports differ");
+    assert_eq!(
+        ok_json(&from_stdin, "stdin"),
+        report,
+        "stdin and file reports differ"
+    );
 
     // (c) the binary plan file; cloudops runs `terraform show -json` itself.
     let from_binary = cloudops(run)
-        .args(["plan", "analyze", "tfplan", "--format", "json", "--no-config"])
+        .args([
+            "plan",
+            "analyze",
+            "tfplan",
+            "--format",
+            "json",
+            "--no-config",
+        ])
         .output()
         .expect("runs");
-    assert_eq!(ok_json(&from_binary, "binary tfplan"), report, "binary plan and JSON reports differ");
+    assert_eq!(
+        ok_json(&from_binary, "binary tfplan"),
+        report,
+        "binary plan and JSON reports differ"
+    );
 
     // ... and the binary plan piped in.
     let piped_binary = cloudops(run)
@@ -220,7 +266,26 @@ fn check_counts(run: &TfRun) -> Value {
         .write_stdin(std::fs::read(run.tfplan()).expect("read tfplan"))
         .output()
         .expect("runs");
-    assert_eq!(ok_json(&piped_binary, "binary tfplan on stdin"), report, "piped binary plan differs");
+    assert_eq!(
+        ok_json(&piped_binary, "binary tfplan on stdin"),
+        report,
+        "piped binary plan differs"
+    );
+
+    // The stored plan (tests/fixtures/terraform/<scenario>/plan.json) still matches its
+    // configuration.
+    let stored = scenario_dir(&run.scenario).join("plan.json");
+    assert!(
+        stored.is_file(),
+        "{} is missing; regenerate with CLOUDOPS_UPDATE_TF_FIXTURES=1 cargo test --test terraform_real",
+        stored.display()
+    );
+    assert_eq!(
+        support::analyze_json(&stored, &[])["summary"],
+        report["summary"],
+        "{} is stale; regenerate with CLOUDOPS_UPDATE_TF_FIXTURES=1 cargo test --test terraform_real",
+        stored.display()
+    );
 
     report
 }
@@ -229,25 +294,59 @@ fn check_counts(run: &TfRun) -> Value {
 fn check_missing_terraform(run: &TfRun) {
     for bin in ["/nonexistent", "/nonexistent/terraform"] {
         let out = cloudops(run)
-            .args(["plan", "analyze", "tfplan", "--format", "json", "--no-config", "--terraform-bin", bin])
+            .args([
+                "plan",
+                "analyze",
+                "tfplan",
+                "--format",
+                "json",
+                "--no-config",
+                "--terraform-bin",
+                bin,
+            ])
             .output()
             .expect("runs");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "--terraform-bin {bin}: stderr: {stderr}");
-        assert!(out.stdout.is_empty(), "--terraform-bin {bin}: something on stdout");
-        assert!(stderr.contains("terraform show -json"), "--terraform-bin {bin}: {stderr}");
-        assert!(stderr.contains(bin), "the message should name {bin}: {stderr}");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "--terraform-bin {bin}: stderr: {stderr}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "--terraform-bin {bin}: something on stdout"
+        );
+        assert!(
+            stderr.contains("terraform show -json"),
+            "--terraform-bin {bin}: {stderr}"
+        );
+        assert!(
+            stderr.contains(bin),
+            "the message should name {bin}: {stderr}"
+        );
     }
     // A terraform that exists but fails: its failure wins over whatever it printed.
     let out = cloudops(run)
-        .args(["plan", "analyze", "tfplan", "--format", "json", "--no-config", "--terraform-bin", "/bin/false"])
+        .args([
+            "plan",
+            "analyze",
+            "tfplan",
+            "--format",
+            "json",
+            "--no-config",
+            "--terraform-bin",
+            "/bin/false",
+        ])
         .output()
         .expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "/bin/false: {stderr}");
     assert!(out.stdout.is_empty());
     assert!(stderr.contains("show -json"), "{stderr}");
-    assert!(stderr.contains("terraform show -json"), "the hint should say what to run: {stderr}");
+    assert!(
+        stderr.contains("terraform show -json"),
+        "the hint should say what to run: {stderr}"
+    );
 }
 
 fn entry<'a>(report: &'a Value, section: &str, address: &str) -> &'a Value {
@@ -263,7 +362,12 @@ fn entry<'a>(report: &'a Value, section: &str, address: &str) -> &'a Value {
 fn updates_replaces_and_deletes_match_terraform() {
     let run = run_scenario("update_replace_delete");
     let (_, counts) = plan_line(&run.plan_stdout);
-    assert_eq!((counts["add"], counts["change"], counts["destroy"]), (2, 1, 4), "{}", run.plan_stdout);
+    assert_eq!(
+        (counts["add"], counts["change"], counts["destroy"]),
+        (2, 1, 4),
+        "{}",
+        run.plan_stdout
+    );
 
     let report = check_counts(&run);
     let s = &report["summary"];
@@ -271,11 +375,20 @@ fn updates_replaces_and_deletes_match_terraform() {
     assert_eq!(s["move"], 0, "{s}");
     assert_eq!(s["forget"], 0, "{s}");
 
-    assert_eq!(entry(&report, "changes", "terraform_data.updated")["action"], "update");
+    assert_eq!(
+        entry(&report, "changes", "terraform_data.updated")["action"],
+        "update"
+    );
     let replaced = entry(&report, "changes", "terraform_data.replaced");
     assert_eq!(replaced["action"], "replace");
-    assert_eq!(replaced["replace_paths"], serde_json::json!(["triggers_replace"]));
-    assert_eq!(entry(&report, "changes", "terraform_data.added")["action"], "create");
+    assert_eq!(
+        replaced["replace_paths"],
+        serde_json::json!(["triggers_replace"])
+    );
+    assert_eq!(
+        entry(&report, "changes", "terraform_data.added")["action"],
+        "create"
+    );
     let mut deleted: Vec<&str> = report["changes"]
         .as_array()
         .expect("changes")
@@ -286,10 +399,18 @@ fn updates_replaces_and_deletes_match_terraform() {
     deleted.sort();
     assert_eq!(
         deleted,
-        ["terraform_data.counted[1]", "terraform_data.counted[2]", "terraform_data.each[\"beta\"]"]
+        [
+            "terraform_data.counted[1]",
+            "terraform_data.counted[2]",
+            "terraform_data.each[\"beta\"]"
+        ]
     );
     // No-ops are counted but not listed.
-    assert!(report["changes"].as_array().expect("changes").iter().all(|e| e["address"] != "terraform_data.unchanged"));
+    assert!(report["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .all(|e| e["address"] != "terraform_data.unchanged"));
 
     check_missing_terraform(&run);
 }
@@ -298,12 +419,27 @@ fn updates_replaces_and_deletes_match_terraform() {
 fn moves_forgets_and_imports_match_terraform() {
     let run = run_scenario("move_forget_import");
     let (line, counts) = plan_line(&run.plan_stdout);
-    assert_eq!(counts.get("import"), Some(&1), "terraform_data supports import blocks in v1.11: {line}");
+    assert_eq!(
+        counts.get("import"),
+        Some(&1),
+        "terraform_data supports import blocks in v1.11: {line}"
+    );
 
     let report = check_counts(&run);
     let s = &report["summary"];
-    assert_eq!((s["move"].as_u64(), s["forget"].as_u64(), s["import"].as_u64()), (Some(1), Some(1), Some(1)), "{s}");
-    assert_eq!(s["destroy"], 0, "a removed block with destroy = false destroys nothing: {s}");
+    assert_eq!(
+        (
+            s["move"].as_u64(),
+            s["forget"].as_u64(),
+            s["import"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "{s}"
+    );
+    assert_eq!(
+        s["destroy"], 0,
+        "a removed block with destroy = false destroys nothing: {s}"
+    );
 
     let moved = entry(&report, "changes", "terraform_data.new_name");
     assert_eq!(moved["previous_address"], "terraform_data.old_name");
@@ -358,7 +494,10 @@ fn encodings(s: &str) -> Vec<String> {
     }
     v.push(md);
     v.push(xml);
-    let gh = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let gh = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
     v.push(gh.replace(':', "%3A").replace(',', "%2C"));
     v.push(gh);
     v.sort();
@@ -384,14 +523,22 @@ fn assert_no_secret(what: &str, out: &Output, secrets: &[&str]) {
 fn sensitive_values_from_real_terraform_are_never_printed() {
     let run = run_scenario("sensitive");
     let (_, counts) = plan_line(&run.plan_stdout);
-    assert_eq!((counts["add"], counts["change"], counts["destroy"]), (3, 2, 1), "{}", run.plan_stdout);
+    assert_eq!(
+        (counts["add"], counts["change"], counts["destroy"]),
+        (3, 2, 1),
+        "{}",
+        run.plan_stdout
+    );
 
     // The scenario really holds the secrets, including UNMARKED copies: terraform_data's
     // `output` echoes a sensitive `input` without the mark, and so does the output `echo`.
     let plan = run.plan();
     let plan_text = String::from_utf8_lossy(&run.plan_json);
     for s in SENSITIVE_SCENARIO_SECRETS {
-        assert!(plan_text.contains(s), "the scenario's plan JSON lacks {s:?}: the test would prove nothing");
+        assert!(
+            plan_text.contains(s),
+            "the scenario's plan JSON lacks {s:?}: the test would prove nothing"
+        );
     }
     let rotated = plan["resource_changes"]
         .as_array()
@@ -399,10 +546,22 @@ fn sensitive_values_from_real_terraform_are_never_printed() {
         .iter()
         .find(|r| r["address"] == "terraform_data.rotated")
         .expect("rotated");
-    assert_eq!(rotated["change"]["before"]["output"], SENSITIVE_SCENARIO_SECRETS[0]);
-    assert_ne!(rotated["change"]["before_sensitive"]["output"], true, "expected an unmarked copy");
-    assert_eq!(plan["output_changes"]["echo"]["after"], SENSITIVE_SCENARIO_SECRETS[0]);
-    assert_eq!(plan["output_changes"]["echo"]["after_sensitive"], false, "expected an unmarked output");
+    assert_eq!(
+        rotated["change"]["before"]["output"],
+        SENSITIVE_SCENARIO_SECRETS[0]
+    );
+    assert_ne!(
+        rotated["change"]["before_sensitive"]["output"], true,
+        "expected an unmarked copy"
+    );
+    assert_eq!(
+        plan["output_changes"]["echo"]["after"],
+        SENSITIVE_SCENARIO_SECRETS[0]
+    );
+    assert_eq!(
+        plan["output_changes"]["echo"]["after_sensitive"], false,
+        "expected an unmarked output"
+    );
 
     let report = check_counts(&run);
     let echo = report["outputs"]
@@ -411,13 +570,24 @@ fn sensitive_values_from_real_terraform_are_never_printed() {
         .iter()
         .find(|o| o["name"] == "echo")
         .expect("output echo in the report");
-    assert_eq!(echo["after"], "(sensitive value)", "the unmarked copy is masked: {echo}");
+    assert_eq!(
+        echo["after"], "(sensitive value)",
+        "the unmarked copy is masked: {echo}"
+    );
 
     // (e) every format, from the JSON file, stdin and the binary plan; stderr at -vv too.
     for fmt in FORMATS {
         for input in ["plan.json", "-", "tfplan"] {
             let mut c = cloudops(&run);
-            c.args(["plan", "analyze", input, "--format", fmt, "--no-config", "-vv"]);
+            c.args([
+                "plan",
+                "analyze",
+                input,
+                "--format",
+                fmt,
+                "--no-config",
+                "-vv",
+            ]);
             if input == "-" {
                 c.write_stdin(run.plan_json.clone());
             }
@@ -433,20 +603,48 @@ fn sensitive_values_from_real_terraform_are_never_printed() {
                 String::from_utf8_lossy(&out.stderr)
             );
             assert!(!out.stdout.is_empty(), "{fmt} {input}: empty stdout");
-            assert_no_secret(&format!("--format {fmt} {input} -vv"), &out, SENSITIVE_SCENARIO_SECRETS);
+            assert_no_secret(
+                &format!("--format {fmt} {input} -vv"),
+                &out,
+                SENSITIVE_SCENARIO_SECRETS,
+            );
             if *fmt == "github" {
                 let summary = std::fs::read(&summary_file).expect("the job summary was written");
-                let fake = Output { status: out.status, stdout: summary, stderr: Vec::new() };
-                assert_no_secret(&format!("GITHUB_STEP_SUMMARY of {input}"), &fake, SENSITIVE_SCENARIO_SECRETS);
+                let fake = Output {
+                    status: out.status,
+                    stdout: summary,
+                    stderr: Vec::new(),
+                };
+                assert_no_secret(
+                    &format!("GITHUB_STEP_SUMMARY of {input}"),
+                    &fake,
+                    SENSITIVE_SCENARIO_SECRETS,
+                );
                 std::fs::remove_file(&summary_file).expect("reset summary");
             }
         }
     }
     // The gate's reasons go to stderr.
     let out = cloudops(&run)
-        .args(["plan", "analyze", "plan.json", "--format", "json", "--no-config", "--fail-on", "info", "--max-destroy", "0"])
+        .args([
+            "plan",
+            "analyze",
+            "plan.json",
+            "--format",
+            "json",
+            "--no-config",
+            "--fail-on",
+            "info",
+            "--max-destroy",
+            "0",
+        ])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_no_secret("gate failure", &out, SENSITIVE_SCENARIO_SECRETS);
 }

@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::diff::{collect_all, collect_secrets, is_secret_name, path_to_string, Differ, Marks};
 use super::error::PlanError;
 use super::model::{
-    marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, Configuration,
-    DeferredChange, OutputChange, RelevantAttribute, ResourceChange, VariableValue,
+    marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, DeferredChange,
+    OutputChange, RelevantAttribute, ResourceChange, VariableValue,
 };
 use super::report::{
     Action, ActionInvocationEntry, CheckEntry, Finding, ImportInfo, OutputEntry, PlanInfo,
@@ -67,7 +67,8 @@ pub struct Accumulator {
     pub meta: Meta,
     pub variables: BTreeMap<String, VariableValue>,
     pub relevant_attributes: Vec<RelevantAttribute>,
-    pub configuration: Configuration,
+    /// Root variables declared `sensitive` in the configuration.
+    pub sensitive_variables: Vec<String>,
     summary: Summary,
     changes: Vec<ResourceEntry>,
     drift: Vec<ResourceEntry>,
@@ -107,7 +108,7 @@ impl Accumulator {
             meta: Meta::default(),
             variables: BTreeMap::new(),
             relevant_attributes: Vec::new(),
-            configuration: Configuration::default(),
+            sensitive_variables: Vec::new(),
             summary: Summary::default(),
             changes: Vec::new(),
             drift: Vec::new(),
@@ -151,7 +152,7 @@ impl Accumulator {
         self.meta.hcp_redacted = hcp;
     }
 
-    pub fn resource_change(&mut self, section: Section, rc: ResourceChange) {
+    pub fn resource_change(&mut self, section: Section, rc: ResourceChange<'_>) {
         let entry_and_values = self.entry(rc, section);
         let (mut entry, before, after) = entry_and_values;
         match section {
@@ -217,32 +218,28 @@ impl Accumulator {
         let c = rc.change;
         let action = Action::from_actions(&c.actions);
         let resource_type = rc.resource_type.unwrap_or_default();
-        let raw_after = c.after.as_ref().map(|r| r.get());
-        let raw_before = c.before.as_ref().map(|r| r.get());
+        let raw_after = c.after.map(|r| r.get());
         let sensitive_marks =
-            !marker_is_empty(&c.before_sensitive) || !marker_is_empty(&c.after_sensitive);
-        let secret_names = self.opts.mask_secret_names
-            && [raw_before, raw_after]
-                .into_iter()
-                .flatten()
-                .any(has_secret_name);
+            !marker_is_empty(c.before_sensitive) || !marker_is_empty(c.after_sensitive);
         let diffable =
             matches!(
                 action,
                 Action::Update | Action::Replace | Action::CreateThenForget
             ) || (section == Section::Drift && action != Action::NoOp && action != Action::Delete);
-        let parse = diffable
-            || sensitive_marks
-            || secret_names
-            || rules::wants_values(&resource_type, raw_after);
+        let ruled = section == Section::Changes
+            && !matches!(action, Action::NoOp | Action::Read)
+            && rules::wants_values(&resource_type, raw_after);
+        // Values are parsed only where they are shown, judged, or hold marked secrets: a
+        // large plan is mostly no-ops and creates whose values nobody reads.
+        let parse = diffable || sensitive_marks || ruled;
 
         let mut attributes = Vec::new();
         let (before, after) = if parse {
-            let before = parse_raw(&c.before);
-            let after = parse_raw(&c.after);
-            let unknown = parse_raw(&c.after_unknown);
-            let bs = parse_raw(&c.before_sensitive);
-            let as_ = parse_raw(&c.after_sensitive);
+            let before = parse_raw(c.before);
+            let after = parse_raw(c.after);
+            let unknown = parse_raw(c.after_unknown);
+            let bs = parse_raw(c.before_sensitive);
+            let as_ = parse_raw(c.after_sensitive);
             collect_secrets(&before, &bs, self.opts.mask_secret_names, &mut self.secrets);
             collect_secrets(&after, &as_, self.opts.mask_secret_names, &mut self.secrets);
             if diffable {
@@ -324,10 +321,8 @@ impl Accumulator {
 
     pub fn output_change(&mut self, name: String, c: OutputChange) {
         let action = Action::from_actions(&c.actions);
-        let before = parse_raw(&c.before);
-        let after = parse_raw(&c.after);
-        let bs = parse_raw(&c.before_sensitive);
-        let as_ = parse_raw(&c.after_sensitive);
+        let (before, after) = (c.before, c.after);
+        let (bs, as_) = (c.before_sensitive, c.after_sensitive);
         let sensitive = super::diff::is_true(&bs) || super::diff::is_true(&as_);
         collect_secrets(&before, &bs, false, &mut self.secrets);
         collect_secrets(&after, &as_, false, &mut self.secrets);
@@ -341,7 +336,7 @@ impl Accumulator {
             collect_all(&after, &mut self.secrets);
         }
         let hide = sensitive || name_masked;
-        let unknown = super::diff::is_true(&parse_raw(&c.after_unknown));
+        let unknown = super::diff::is_true(&c.after_unknown);
         self.outputs.push(OutputEntry {
             plan: self.index,
             name,
@@ -430,7 +425,7 @@ impl Accumulator {
         }
     }
 
-    pub fn deferred_change(&mut self, d: DeferredChange) {
+    pub fn deferred_change(&mut self, d: DeferredChange<'_>) {
         let (mut entry, _, _) = self.entry(d.resource_change, Section::Changes);
         entry.reason_text = Some(format!("deferred: {}", d.reason));
         entry.reason = Some(d.reason);
@@ -513,11 +508,9 @@ impl Accumulator {
         }
 
         self.mark_relevant_drift();
-        for (name, var) in &self.configuration.root_module.variables {
-            if var.sensitive {
-                if let Some(v) = self.variables.get(name) {
-                    collect_all(&v.value, &mut self.secrets);
-                }
+        for name in &self.sensitive_variables {
+            if let Some(v) = self.variables.get(name) {
+                collect_all(&v.value, &mut self.secrets);
             }
         }
         self.plan_rules();
@@ -640,25 +633,4 @@ fn is_tag_path(p: &str) -> bool {
     ]
     .iter()
     .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
-}
-
-/// A cheap text pre-check so that values are parsed only when a secret-named key may be in them.
-fn has_secret_name(raw: &str) -> bool {
-    static NEEDLES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    NEEDLES
-        .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([
-                    "pass",
-                    "secret",
-                    "token",
-                    "key\"",
-                    "credential",
-                    "connection_string",
-                    "sas_url",
-                ])
-                .expect("constant patterns build")
-        })
-        .is_match(raw)
 }

@@ -1,10 +1,13 @@
-//! Turns the bytes CI hands us into plain UTF-8 JSON documents, one at a time and without
+//! Turns the bytes CI hands us into plain UTF-8 JSON, one document at a time and without
 //! buffering the whole input: BOMs, UTF-16 (PowerShell redirection), setup-terraform wrapper
-//! noise and terragrunt's several-plans-in-one-stream all end here.
+//! noise and terragrunt's several-plans-in-one-stream all end here. `Documents` is also the
+//! structural scanner the plan reader walks: it skips the bulky sections at memchr speed and
+//! hands small pieces (one resource change at a time) to serde_json.
 
 use std::io::{self, Read};
 
-use memchr::{memchr, memchr2, memchr3};
+use memchr::{memchr, memchr2};
+use serde::de::DeserializeOwned;
 
 use super::error::{PlanError, Position};
 
@@ -196,16 +199,16 @@ impl Read for Utf16Decoder<'_> {
     }
 }
 
-/// Where a document starts, to turn serde_json's document-relative positions into the
+/// Where a piece of the input starts, to turn serde_json's piece-relative positions into the
 /// position in the whole input.
 #[derive(Debug, Clone, Copy)]
-pub struct DocStart {
+pub struct Mark {
     pub line: u64,
     pub column: u64,
     pub offset: u64,
 }
 
-impl DocStart {
+impl Mark {
     pub fn translate(&self, line: usize, column: usize) -> Position {
         let (line, column) = if line <= 1 {
             (self.line, self.column + column.saturating_sub(1) as u64)
@@ -220,26 +223,61 @@ impl DocStart {
     }
 }
 
-/// A stream of top-level JSON documents. Between documents it skips whitespace and CI wrapper
-/// lines; inside one it hands bytes to the parser and reports end-of-file at the closing brace,
-/// so each document gets a fresh parser and nothing is read twice.
+/// A stream of top-level JSON documents over one buffer. Between documents it skips
+/// whitespace and CI wrapper lines; inside one, the scanner methods below walk it.
 pub struct Documents<'a> {
     src: Box<dyn Read + 'a>,
     pub encoding: TextEncoding,
     buf: Vec<u8>,
     start: usize,
     end: usize,
+    /// Bytes in `buf` up to here are known to be valid UTF-8.
+    checked: usize,
     eof: bool,
     line: u64,
     column: u64,
     offset: u64,
-    in_doc: bool,
-    scan: ScanState,
-    /// Bytes from `start` already checked to be whole UTF-8 characters.
-    valid: usize,
     /// Lines skipped as CI wrapper noise, for diagnostics.
     pub skipped_lines: u64,
 }
+
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// What a byte outside strings means to the structural scanner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Invalid,
+    Space,
+    Quote,
+    Open,
+    Close,
+    Separator,
+    Scalar,
+}
+
+const CLASS: [Class; 256] = {
+    let mut t = [Class::Invalid; 256];
+    t[b' ' as usize] = Class::Space;
+    t[b'\t' as usize] = Class::Space;
+    t[b'\r' as usize] = Class::Space;
+    t[b'\n' as usize] = Class::Space;
+    t[b'"' as usize] = Class::Quote;
+    t[b'{' as usize] = Class::Open;
+    t[b'[' as usize] = Class::Open;
+    t[b'}' as usize] = Class::Close;
+    t[b']' as usize] = Class::Close;
+    t[b',' as usize] = Class::Separator;
+    t[b':' as usize] = Class::Separator;
+    let scalar = b"0123456789-+.eEtruefalsn";
+    let mut i = 0;
+    while i < scalar.len() {
+        t[scalar[i] as usize] = Class::Scalar;
+        i += 1;
+    }
+    t
+};
 
 impl<'a> Documents<'a> {
     fn new(src: Box<dyn Read + 'a>, encoding: TextEncoding) -> Self {
@@ -249,18 +287,16 @@ impl<'a> Documents<'a> {
             buf: vec![0; BUF_SIZE],
             start: 0,
             end: 0,
+            checked: 0,
             eof: false,
             line: 1,
             column: 1,
             offset: 0,
-            in_doc: false,
-            scan: ScanState::default(),
-            valid: 0,
             skipped_lines: 0,
         }
     }
 
-    fn position(&self) -> Position {
+    pub fn position(&self) -> Position {
         Position {
             line: Some(self.line),
             column: Some(self.column),
@@ -268,12 +304,22 @@ impl<'a> Documents<'a> {
         }
     }
 
-    /// Makes at least `want` bytes available unless the input ends first.
-    fn fill(&mut self, want: usize) -> io::Result<()> {
-        while self.end - self.start < want && !self.eof {
+    pub fn mark(&self) -> Mark {
+        Mark {
+            line: self.line,
+            column: self.column,
+            offset: self.offset,
+        }
+    }
+
+    /// Makes at least `want` bytes available unless the input ends first, checking that
+    /// what arrives is UTF-8 so an encoding problem is reported as such, with its position.
+    fn fill(&mut self, want: usize) -> Result<(), PlanError> {
+        while self.checked - self.start < want && !self.eof {
             if self.start > 0 {
                 self.buf.copy_within(self.start..self.end, 0);
                 self.end -= self.start;
+                self.checked -= self.start;
                 self.start = 0;
             }
             if self.end == self.buf.len() {
@@ -283,7 +329,38 @@ impl<'a> Documents<'a> {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.end += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
+                Err(e) => return Err(PlanError::io(e)),
+            }
+            self.check_utf8()?;
+        }
+        Ok(())
+    }
+
+    fn check_utf8(&mut self) -> Result<(), PlanError> {
+        match std::str::from_utf8(&self.buf[self.checked..self.end]) {
+            Ok(_) => self.checked = self.end,
+            Err(e) => {
+                let bad = self.checked + e.valid_up_to();
+                if e.error_len().is_none() && !self.eof {
+                    // A character straddles the read boundary; the next read completes it.
+                    self.checked = bad;
+                    return Ok(());
+                }
+                let s = &self.buf[self.start..bad];
+                let mut position = self.position();
+                position.offset = Some(self.offset + s.len() as u64);
+                match memchr::memrchr(b'\n', s) {
+                    Some(last) => {
+                        position.line =
+                            Some(self.line + memchr::memchr_iter(b'\n', s).count() as u64);
+                        position.column = Some((s.len() - last) as u64);
+                    }
+                    None => position.column = Some(self.column + s.len() as u64),
+                }
+                return Err(PlanError::Encoding {
+                    detail: "invalid UTF-8 text".into(),
+                    position,
+                });
             }
         }
         Ok(())
@@ -300,39 +377,20 @@ impl<'a> Documents<'a> {
         }
         self.offset += n as u64;
         self.start += n;
-        self.valid = self.valid.saturating_sub(n);
     }
 
     /// Skips to the next document. `Ok(None)` at the end of the input.
-    pub fn next_document(&mut self) -> Result<Option<DocStart>, PlanError> {
-        debug_assert!(!self.in_doc);
+    pub fn next_document(&mut self) -> Result<Option<Mark>, PlanError> {
         loop {
-            self.fill(1).map_err(PlanError::io)?;
-            if self.start == self.end {
-                return Ok(None);
+            match self.peek()? {
+                None => return Ok(None),
+                Some(b'{') => return Ok(Some(self.mark())),
+                Some(_) => {}
             }
-            let s = &self.buf[self.start..self.end];
-            let ws = s
-                .iter()
-                .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
-                .unwrap_or(s.len());
-            if ws > 0 {
-                self.advance(ws);
-                continue;
-            }
-            if s[0] == b'{' {
-                self.in_doc = true;
-                self.scan = ScanState::default();
-                return Ok(Some(DocStart {
-                    line: self.line,
-                    column: self.column,
-                    offset: self.offset,
-                }));
-            }
-            self.fill(9).map_err(PlanError::io)?;
-            let s = &self.buf[self.start..self.end];
+            self.fill(9)?;
+            let s = &self.buf[self.start..self.checked];
             if self.column == 1 && (s.starts_with(b"::") || s.starts_with(b"[command]")) {
-                self.skip_line().map_err(PlanError::io)?;
+                self.skip_line()?;
                 self.skipped_lines += 1;
                 continue;
             }
@@ -343,13 +401,13 @@ impl<'a> Documents<'a> {
         }
     }
 
-    fn skip_line(&mut self) -> io::Result<()> {
+    fn skip_line(&mut self) -> Result<(), PlanError> {
         loop {
             self.fill(1)?;
-            if self.start == self.end {
+            if self.start == self.checked {
                 return Ok(());
             }
-            let s = &self.buf[self.start..self.end];
+            let s = &self.buf[self.start..self.checked];
             match memchr(b'\n', s) {
                 Some(i) => {
                     self.advance(i + 1);
@@ -362,110 +420,299 @@ impl<'a> Documents<'a> {
             }
         }
     }
-}
 
-/// Brace depth and string state of the document being read, carried across reads.
-#[derive(Debug, Default)]
-struct ScanState {
-    depth: u64,
-    in_string: bool,
-    escape_pending: bool,
-}
-
-impl ScanState {
-    /// Finds the end of the current document within `s`, carrying string/escape state across
-    /// calls. Returns the length up to and including the closing brace, if it is in `s`.
-    fn find_end(&mut self, s: &[u8]) -> Option<usize> {
-        let mut i = 0;
-        if self.escape_pending && !s.is_empty() {
-            self.escape_pending = false;
-            i = 1;
+    /// The next non-whitespace byte, not consumed; `None` at the end of the input.
+    pub fn peek(&mut self) -> Result<Option<u8>, PlanError> {
+        loop {
+            self.fill(1)?;
+            if self.start == self.checked {
+                return Ok(None);
+            }
+            let s = &self.buf[self.start..self.checked];
+            match s.iter().position(|b| !is_ws(*b)) {
+                Some(0) => return Ok(Some(s[0])),
+                Some(k) => self.advance(k),
+                None => {
+                    let n = s.len();
+                    self.advance(n);
+                }
+            }
         }
-        while i < s.len() {
-            if self.in_string {
-                match memchr2(b'"', b'\\', &s[i..]) {
-                    None => return None,
-                    Some(k) => {
-                        i += k;
-                        if s[i] == b'\\' {
-                            if i + 1 < s.len() {
+    }
+
+    fn truncated(&self) -> PlanError {
+        PlanError::Truncated {
+            position: self.position(),
+        }
+    }
+
+    fn unexpected(&self, expected: &str, found: u8) -> PlanError {
+        PlanError::Syntax {
+            detail: format!("expected {expected}, found {}", describe_byte(found)),
+            position: self.position(),
+        }
+    }
+
+    /// Consumes `b` (after whitespace) or fails saying what was expected.
+    pub fn expect(&mut self, b: u8, expected: &str) -> Result<(), PlanError> {
+        match self.peek()? {
+            Some(c) if c == b => {
+                self.advance(1);
+                Ok(())
+            }
+            Some(c) => Err(self.unexpected(expected, c)),
+            None => Err(self.truncated()),
+        }
+    }
+
+    /// Consumes one JSON value, checking its structure (balanced brackets, closed strings,
+    /// only JSON characters between tokens); `capture` receives its bytes.
+    pub fn value(&mut self, mut capture: Option<&mut Vec<u8>>) -> Result<(), PlanError> {
+        let first = self.peek()?.ok_or_else(|| self.truncated())?;
+        match CLASS[first as usize] {
+            Class::Scalar => return self.scalar(capture),
+            Class::Quote | Class::Open => {}
+            _ => return Err(self.unexpected("a JSON value", first)),
+        }
+        let mut stack: Vec<u8> = Vec::new();
+        let mut in_string = false;
+        loop {
+            self.fill(2)?;
+            if self.start == self.checked {
+                return Err(self.truncated());
+            }
+            let s = &self.buf[self.start..self.checked];
+            let mut i = 0;
+            let mut done = false;
+            let mut error: Option<(usize, String)> = None;
+            while i < s.len() {
+                if in_string {
+                    match memchr2(b'"', b'\\', &s[i..]) {
+                        None => i = s.len(),
+                        Some(k) => {
+                            i += k;
+                            if s[i] == b'\\' {
+                                if i + 1 == s.len() {
+                                    break;
+                                }
                                 i += 2;
                             } else {
-                                self.escape_pending = true;
-                                return None;
-                            }
-                        } else {
-                            self.in_string = false;
-                            i += 1;
-                        }
-                    }
-                }
-            } else {
-                match memchr3(b'"', b'{', b'}', &s[i..]) {
-                    None => return None,
-                    Some(k) => {
-                        i += k;
-                        match s[i] {
-                            b'"' => self.in_string = true,
-                            b'{' => self.depth += 1,
-                            _ => {
-                                self.depth = self.depth.saturating_sub(1);
-                                if self.depth == 0 {
-                                    return Some(i + 1);
+                                i += 1;
+                                in_string = false;
+                                if stack.is_empty() {
+                                    done = true;
+                                    break;
                                 }
                             }
                         }
-                        i += 1;
+                    }
+                    continue;
+                }
+                let c = s[i];
+                match CLASS[c as usize] {
+                    Class::Quote => in_string = true,
+                    Class::Open => stack.push(c),
+                    Class::Close => {
+                        let want = if c == b'}' { b'{' } else { b'[' };
+                        if stack.pop() != Some(want) {
+                            error = Some((
+                                i,
+                                format!(
+                                    "'{}' does not close an open '{}'",
+                                    c as char, want as char
+                                ),
+                            ));
+                            break;
+                        }
+                        if stack.is_empty() {
+                            i += 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                    Class::Space | Class::Separator | Class::Scalar => {}
+                    Class::Invalid => {
+                        error = Some((i, format!("unexpected {}", describe_byte(c))));
+                        break;
                     }
                 }
+                i += 1;
+            }
+            if let Some(c) = capture.as_deref_mut() {
+                c.extend_from_slice(&s[..i]);
+            }
+            let stalled = i == 0 && self.eof;
+            self.advance(i);
+            if stalled {
+                return Err(self.truncated());
+            }
+            if let Some((_, detail)) = error {
+                return Err(PlanError::Syntax {
+                    detail,
+                    position: self.position(),
+                });
+            }
+            if done {
+                return Ok(());
             }
         }
-        None
+    }
+
+    fn scalar(&mut self, mut capture: Option<&mut Vec<u8>>) -> Result<(), PlanError> {
+        loop {
+            self.fill(1)?;
+            let s = &self.buf[self.start..self.checked];
+            let n = s
+                .iter()
+                .position(|b| CLASS[*b as usize] != Class::Scalar)
+                .unwrap_or(s.len());
+            let whole = n == s.len();
+            if let Some(c) = capture.as_deref_mut() {
+                c.extend_from_slice(&s[..n]);
+            }
+            self.advance(n);
+            if !whole || self.eof {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Consumes one value and deserializes it.
+    pub fn parse<T: DeserializeOwned>(
+        &mut self,
+        document: usize,
+        scratch: &mut Vec<u8>,
+    ) -> Result<T, PlanError> {
+        scratch.clear();
+        self.peek()?;
+        let mark = self.mark();
+        self.value(Some(scratch))?;
+        serde_json::from_slice(scratch).map_err(|e| json_error(e, &mark, document))
+    }
+
+    /// Walks an object member by member; `f` must consume each value. `null` is an empty object.
+    pub fn members(
+        &mut self,
+        mut f: impl FnMut(&mut Self, String) -> Result<(), PlanError>,
+    ) -> Result<(), PlanError> {
+        if self.peek()? == Some(b'n') {
+            return self.value(None);
+        }
+        self.expect(b'{', "a JSON object")?;
+        if self.peek()? == Some(b'}') {
+            self.advance(1);
+            return Ok(());
+        }
+        let mut key = Vec::new();
+        loop {
+            let mark = self.mark();
+            key.clear();
+            match self.peek()? {
+                Some(b'"') => self.value(Some(&mut key))?,
+                Some(c) => return Err(self.unexpected("an object key", c)),
+                None => return Err(self.truncated()),
+            }
+            let name: String = serde_json::from_slice(&key).map_err(|e| json_error(e, &mark, 0))?;
+            self.expect(b':', "':' after an object key")?;
+            f(self, name)?;
+            match self.peek()? {
+                Some(b',') => self.advance(1),
+                Some(b'}') => {
+                    self.advance(1);
+                    return Ok(());
+                }
+                Some(c) => return Err(self.unexpected("',' or '}'", c)),
+                None => return Err(self.truncated()),
+            }
+        }
+    }
+
+    /// Walks an array element by element, handing `f` each element's bytes and start.
+    /// `null` is an empty array.
+    pub fn elements(
+        &mut self,
+        mut f: impl FnMut(&[u8], Mark) -> Result<(), PlanError>,
+    ) -> Result<(), PlanError> {
+        if self.peek()? == Some(b'n') {
+            return self.value(None);
+        }
+        self.expect(b'[', "a JSON array")?;
+        if self.peek()? == Some(b']') {
+            self.advance(1);
+            return Ok(());
+        }
+        let mut buf = Vec::new();
+        loop {
+            self.peek()?;
+            let mark = self.mark();
+            buf.clear();
+            self.value(Some(&mut buf))?;
+            f(&buf, mark)?;
+            match self.peek()? {
+                Some(b',') => self.advance(1),
+                Some(b']') => {
+                    self.advance(1);
+                    return Ok(());
+                }
+                Some(c) => return Err(self.unexpected("',' or ']'", c)),
+                None => return Err(self.truncated()),
+            }
+        }
     }
 }
 
-impl Read for Documents<'_> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if !self.in_doc || out.is_empty() {
-            return Ok(0);
-        }
-        while self.valid == 0 {
-            self.fill(1)?;
-            if self.start == self.end {
-                // Input ended inside the document: the parser reports the truncation.
-                self.in_doc = false;
-                return Ok(0);
+/// Maps a serde_json error in a piece that started at `mark` to a plan error.
+pub fn json_error(e: serde_json::Error, mark: &Mark, document: usize) -> PlanError {
+    use serde_json::error::Category;
+    let position = mark.translate(e.line(), e.column());
+    let full = e.to_string();
+    let detail = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full.clone(),
+    };
+    match e.classify() {
+        Category::Io => PlanError::io(e.into()),
+        Category::Eof => PlanError::Truncated { position },
+        Category::Syntax => PlanError::Syntax { detail, position },
+        Category::Data => PlanError::Shape {
+            document: document + 1,
+            detail: without_values(&detail),
+            position,
+        },
+    }
+}
+
+/// serde's type errors quote the offending value (`invalid type: string "s3cr3t"`); a plan we
+/// cannot read may hold secrets we cannot recognise, so values are cut from the message and
+/// only our own field names (`missing field `address``) are kept.
+fn without_values(detail: &str) -> String {
+    let keep_backticks =
+        detail.starts_with("missing field") || detail.starts_with("duplicate field");
+    let mut out = String::with_capacity(detail.len());
+    let mut quote: Option<char> = None;
+    for c in detail.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                quote = None;
             }
-            // Validate ahead of the parser so that an encoding error is reported as such,
-            // with its position, rather than as a confusing syntax error.
-            match std::str::from_utf8(&self.buf[self.start..self.end]) {
-                Ok(_) => self.valid = self.end - self.start,
-                Err(e) if e.valid_up_to() > 0 => self.valid = e.valid_up_to(),
-                Err(e) if e.error_len().is_none() && !self.eof => {
-                    // A character straddles the buffer edge: fetch the rest of it.
-                    let want = self.end - self.start + 4;
-                    self.fill(want)?;
-                }
-                Err(_) => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        EncodingError {
-                            detail: "invalid UTF-8 text".into(),
-                            position: self.position(),
-                        },
-                    ))
-                }
+            Some(_) => {}
+            None if c == '"' || (c == '`' && !keep_backticks) => {
+                out.push(c);
+                quote = Some(c);
             }
+            None => out.push(c),
         }
-        let mut n = out.len().min(self.valid);
-        let chunk_start = self.start;
-        if let Some(len) = self.scan.find_end(&self.buf[chunk_start..chunk_start + n]) {
-            n = len;
-            self.in_doc = false;
-        }
-        out[..n].copy_from_slice(&self.buf[chunk_start..chunk_start + n]);
-        self.advance(n);
-        Ok(n)
+    }
+    out
+}
+
+fn describe_byte(b: u8) -> String {
+    match b {
+        0 => "a NUL byte (binary data?)".to_string(),
+        b if b.is_ascii_graphic() => format!("'{}'", b as char),
+        b => format!("byte 0x{b:02x}"),
     }
 }
 
@@ -482,5 +729,27 @@ fn describe_start(s: &[u8]) -> String {
         }
         Some(0) => "binary data (a NUL byte)".into(),
         _ => "text that is not JSON".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_values;
+
+    #[test]
+    fn serde_messages_lose_their_values() {
+        assert_eq!(
+            without_values("invalid type: string \"s3cr3t\", expected a sequence"),
+            "invalid type: string \"…\", expected a sequence"
+        );
+        assert_eq!(
+            without_values("invalid type: integer `12345`, expected a string"),
+            "invalid type: integer `…`, expected a string"
+        );
+        assert_eq!(
+            without_values("missing field `address`"),
+            "missing field `address`"
+        );
+        assert_eq!(without_values("unterminated \"abc"), "unterminated \"");
     }
 }

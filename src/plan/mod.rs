@@ -13,9 +13,6 @@ pub mod rules;
 pub mod stream;
 
 use std::collections::HashSet;
-use std::io::BufReader;
-
-use serde::de::DeserializeSeed;
 
 pub use analyze::AnalyzeOptions;
 pub use error::{PlanError, Position};
@@ -23,7 +20,6 @@ pub use input::{sniff, Documents, Sniffed};
 pub use report::Report;
 
 use analyze::Accumulator;
-use input::{DocStart, BUF_SIZE};
 
 /// Analyses every plan document in the stream and returns one redacted report.
 pub fn analyze_documents(
@@ -32,21 +28,10 @@ pub fn analyze_documents(
     opts: &AnalyzeOptions,
 ) -> Result<Report, PlanError> {
     let mut results = Vec::new();
-    while let Some(start) = docs.next_document()? {
+    while docs.next_document()?.is_some() {
         let index = results.len();
         let mut acc = Accumulator::new(index, opts.clone());
-        let parsed = {
-            let reader = BufReader::with_capacity(BUF_SIZE, &mut docs);
-            let mut de = serde_json::Deserializer::from_reader(reader);
-            stream::PlanSeed(&mut acc)
-                .deserialize(&mut de)
-                .and_then(|()| de.end())
-        };
-        if let Err(e) = parsed {
-            return Err(acc
-                .take_fatal()
-                .unwrap_or_else(|| json_error(e, &start, index)));
-        }
+        stream::read_document(&mut docs, &mut acc, index)?;
         results.push(acc.finish()?);
         tracing::debug!(document = index + 1, "plan document analysed");
     }
@@ -95,24 +80,4 @@ fn combine(results: Vec<analyze::PlanResult>, source: &str) -> Result<Report, Pl
             detail: format!("the report could not be redacted safely ({e})"),
             position: Position::default(),
         })
-}
-
-fn json_error(e: serde_json::Error, start: &DocStart, index: usize) -> PlanError {
-    use serde_json::error::Category;
-    let position = start.translate(e.line(), e.column());
-    let full = e.to_string();
-    let detail = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full.clone(),
-    };
-    match e.classify() {
-        Category::Io => PlanError::io(e.into()),
-        Category::Eof => PlanError::Truncated { position },
-        Category::Syntax => PlanError::Syntax { detail, position },
-        Category::Data => PlanError::Shape {
-            document: index + 1,
-            detail,
-            position,
-        },
-    }
 }

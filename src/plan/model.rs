@@ -1,33 +1,27 @@
 //! Serde types for the parts of Terraform's JSON plan that we read. Values stay raw JSON
 //! until the analysis needs them, which keeps creates and no-ops in a large plan cheap.
 
-use std::collections::BTreeMap;
-
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-/// A raw JSON value; `None` when absent or `null`.
-pub type Raw = Option<Box<RawValue>>;
+/// A raw JSON value borrowed from the piece being read; `None` when absent or `null`.
+pub type Raw<'a> = Option<&'a RawValue>;
 
 /// Parses a raw value on demand. Raw values came out of a successful parse, so this only
 /// fails on numbers serde_json cannot hold, which we treat as absent.
-pub fn parse_raw(raw: &Raw) -> Value {
-    raw.as_ref()
-        .and_then(|r| serde_json::from_str(r.get()).ok())
+pub fn parse_raw(raw: Raw<'_>) -> Value {
+    raw.and_then(|r| serde_json::from_str(r.get()).ok())
         .unwrap_or(Value::Null)
 }
 
 /// True when a sensitivity or unknown marker marks nothing (`false`, `{}`, `[]`, absent).
-pub fn marker_is_empty(raw: &Raw) -> bool {
-    match raw {
-        None => true,
-        Some(r) => !r.get().contains("true"),
-    }
+pub fn marker_is_empty(raw: Raw<'_>) -> bool {
+    raw.is_none_or(|r| !r.get().contains("true"))
 }
 
 #[derive(Debug, Deserialize)]
-pub struct ResourceChange {
+pub struct ResourceChange<'a> {
     pub address: String,
     #[serde(default)]
     pub previous_address: Option<String>,
@@ -43,25 +37,26 @@ pub struct ResourceChange {
     pub provider_name: Option<String>,
     #[serde(default)]
     pub deposed: Option<String>,
-    pub change: Change,
+    #[serde(borrow)]
+    pub change: Change<'a>,
     #[serde(default)]
     pub action_reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Change {
+pub struct Change<'a> {
     #[serde(default)]
     pub actions: Vec<String>,
-    #[serde(default)]
-    pub before: Raw,
-    #[serde(default)]
-    pub after: Raw,
-    #[serde(default)]
-    pub after_unknown: Raw,
-    #[serde(default)]
-    pub before_sensitive: Raw,
-    #[serde(default)]
-    pub after_sensitive: Raw,
+    #[serde(default, borrow)]
+    pub before: Raw<'a>,
+    #[serde(default, borrow)]
+    pub after: Raw<'a>,
+    #[serde(default, borrow)]
+    pub after_unknown: Raw<'a>,
+    #[serde(default, borrow)]
+    pub before_sensitive: Raw<'a>,
+    #[serde(default, borrow)]
+    pub after_sensitive: Raw<'a>,
     #[serde(default)]
     pub replace_paths: Option<Vec<Vec<Value>>>,
     #[serde(default)]
@@ -97,15 +92,15 @@ pub struct OutputChange {
     #[serde(default)]
     pub actions: Vec<String>,
     #[serde(default)]
-    pub before: Raw,
+    pub before: Value,
     #[serde(default)]
-    pub after: Raw,
+    pub after: Value,
     #[serde(default)]
-    pub after_unknown: Raw,
+    pub after_unknown: Value,
     #[serde(default)]
-    pub before_sensitive: Raw,
+    pub before_sensitive: Value,
     #[serde(default)]
-    pub after_sensitive: Raw,
+    pub after_sensitive: Value,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,19 +114,6 @@ pub struct RelevantAttribute {
 pub struct VariableValue {
     #[serde(default)]
     pub value: Value,
-}
-
-/// Only what masking needs from `configuration`: which root variables are sensitive.
-#[derive(Debug, Default, Deserialize)]
-pub struct Configuration {
-    #[serde(default)]
-    pub root_module: ConfigModule,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct ConfigModule {
-    #[serde(default)]
-    pub variables: BTreeMap<String, ConfigVariable>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -190,10 +172,11 @@ pub struct ConditionResult {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct DeferredChange {
+pub struct DeferredChange<'a> {
     #[serde(default)]
     pub reason: String,
-    pub resource_change: ResourceChange,
+    #[serde(borrow)]
+    pub resource_change: ResourceChange<'a>,
 }
 
 #[derive(Debug, Deserialize)]
