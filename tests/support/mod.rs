@@ -1,6 +1,8 @@
 //! Shared helpers for the black-box tests: where fixtures live and how to run the binary.
 #![allow(dead_code)]
 
+pub mod leaks;
+
 use std::path::PathBuf;
 
 use assert_cmd::Command;
