@@ -257,3 +257,69 @@ fn stdin_gives_the_same_report_as_the_file() {
         assert_eq!(from_file, from_stdin, "{}", path.display());
     }
 }
+
+/// Actions no shared fixture has: deposed objects, create-then-forget, data-source reads.
+#[test]
+fn deposed_create_then_forget_and_reads_count_as_terraform_does() {
+    let rc = |addr: &str, mode: &str, actions: serde_json::Value, extra: serde_json::Value| {
+        let mut v = serde_json::json!({"address": addr, "mode": mode, "type": "aws_db_instance", "name": "x",
+            "change": {"actions": actions, "before": {}, "after": {}}});
+        if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+            o.extend(e.clone());
+        }
+        v
+    };
+    let plan = serde_json::json!({"format_version": "1.2", "planned_values": {}, "resource_changes": [
+        rc("aws_db_instance.a", "managed", serde_json::json!(["delete"]), serde_json::json!({"deposed": "00ab12cd"})),
+        rc("aws_db_instance.a", "managed", serde_json::json!(["create", "delete"]), serde_json::json!({})),
+        rc("aws_db_instance.b", "managed", serde_json::json!(["create", "forget"]), serde_json::json!({})),
+        rc("data.aws_db_instance.c", "data", serde_json::json!(["read"]), serde_json::json!({"action_reason": "read_because_config_unknown"})),
+        rc("data.aws_db_instance.d", "data", serde_json::json!(["delete"]), serde_json::json!({})),
+    ]});
+    let out = support::cloudops()
+        .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
+        .write_stdin(plan.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &r["summary"];
+    assert_eq!(
+        (
+            n(s, "add"),
+            n(s, "change"),
+            n(s, "destroy"),
+            n(s, "replace"),
+            n(s, "forget"),
+            n(s, "read")
+        ),
+        (2, 0, 2, 1, 1, 1)
+    );
+    let changes = r["changes"].as_array().unwrap();
+    let deposed = changes
+        .iter()
+        .find(|c| c["deposed"] == "00ab12cd")
+        .expect("deposed entry");
+    assert_eq!(deposed["action"], "delete");
+    assert!(changes.iter().any(|c| c["action"] == "create-then-forget"));
+    let read = changes
+        .iter()
+        .find(|c| c["address"] == "data.aws_db_instance.c")
+        .unwrap();
+    assert!(read["reason_text"]
+        .as_str()
+        .unwrap()
+        .contains("not known until apply"));
+    // Only the replace destroys data: the deposed leftover and the forgotten object do not.
+    let stateful: Vec<_> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "CO001")
+        .collect();
+    assert_eq!(stateful.len(), 1, "{stateful:?}");
+}
