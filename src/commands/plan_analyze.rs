@@ -55,8 +55,23 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
         }
         return Ok(ExitCode::GateFailed);
     }
-    if args.detailed_exitcode && report.summary.has_changes() {
-        return Ok(ExitCode::ChangesPresent);
+    if args.detailed_exitcode {
+        // As `terraform plan -detailed-exitcode`: an errored plan is an error, and "changes"
+        // means what terraform would apply (its `applyable`, which counts data-source reads
+        // and refresh-only drift); plans before format 1.2 lack it, so fall back to counts.
+        if report.plans.iter().any(|p| p.errored == Some(true)) {
+            if !ctx.quiet {
+                eprintln!("error: Terraform reported an error while planning; the plan is partial (exit 1 as terraform plan -detailed-exitcode)");
+            }
+            return Ok(ExitCode::Failure);
+        }
+        let changes = report.plans.iter().any(|p| {
+            p.applyable
+                .unwrap_or(p.summary.has_changes() || p.summary.read > 0)
+        });
+        if changes {
+            return Ok(ExitCode::ChangesPresent);
+        }
     }
     Ok(ExitCode::Success)
 }

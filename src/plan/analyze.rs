@@ -152,9 +152,20 @@ impl Accumulator {
         self.meta.hcp_redacted = hcp;
     }
 
-    pub fn resource_change(&mut self, section: Section, rc: ResourceChange<'_>) {
-        let entry_and_values = self.entry(rc, section);
-        let (mut entry, before, after) = entry_and_values;
+    /// Errors carry a detail for the caller to place; they mean a value could not be read.
+    pub fn resource_change(
+        &mut self,
+        section: Section,
+        rc: ResourceChange<'_>,
+    ) -> Result<(), String> {
+        let (mut entry, before, after) = self.entry(rc, section)?;
+        if section == Section::Changes && entry.mode == "data" && entry.action == Action::Delete {
+            // Terraform neither counts nor shows data sources leaving the state.
+            return Ok(());
+        }
+        if entry.action == Action::Unknown {
+            tracing::warn!(address = %entry.address, actions = ?entry.actions, "unrecognised action combination; not counted");
+        }
         match section {
             Section::Changes => {
                 self.count(&entry);
@@ -173,6 +184,7 @@ impl Accumulator {
                 }
             }
         }
+        Ok(())
     }
 
     fn count(&mut self, e: &ResourceEntry) {
@@ -210,11 +222,12 @@ impl Accumulator {
     }
 
     /// Builds the entry and, where the rules or the diff need them, the parsed values.
+    #[allow(clippy::type_complexity)]
     fn entry(
         &mut self,
-        rc: ResourceChange,
+        rc: ResourceChange<'_>,
         section: Section,
-    ) -> (ResourceEntry, Option<Value>, Option<Value>) {
+    ) -> Result<(ResourceEntry, Option<Value>, Option<Value>), String> {
         let c = rc.change;
         let action = Action::from_actions(&c.actions);
         let resource_type = rc.resource_type.unwrap_or_default();
@@ -231,15 +244,23 @@ impl Accumulator {
             && rules::wants_values(&resource_type, raw_after);
         // Values are parsed only where they are shown, judged, or hold marked secrets: a
         // large plan is mostly no-ops and creates whose values nobody reads.
-        let parse = diffable || sensitive_marks || ruled;
+        let secret_names = self.opts.mask_secret_names
+            && [c.before, c.after]
+                .into_iter()
+                .flatten()
+                .any(|r| may_name_a_secret(r.get()));
+        let parse = diffable || sensitive_marks || ruled || secret_names;
 
         let mut attributes = Vec::new();
         let (before, after) = if parse {
-            let before = parse_raw(c.before);
-            let after = parse_raw(c.after);
-            let unknown = parse_raw(c.after_unknown);
-            let bs = parse_raw(c.before_sensitive);
-            let as_ = parse_raw(c.after_sensitive);
+            let unreadable = |e: serde_json::Error| {
+                format!("a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask", rc.address)
+            };
+            let before = parse_raw(c.before).map_err(unreadable)?;
+            let after = parse_raw(c.after).map_err(unreadable)?;
+            let unknown = parse_raw(c.after_unknown).map_err(unreadable)?;
+            let bs = parse_raw(c.before_sensitive).map_err(unreadable)?;
+            let as_ = parse_raw(c.after_sensitive).map_err(unreadable)?;
             collect_secrets(&before, &bs, self.opts.mask_secret_names, &mut self.secrets);
             collect_secrets(&after, &as_, self.opts.mask_secret_names, &mut self.secrets);
             if diffable {
@@ -316,25 +337,26 @@ impl Accumulator {
             relevant: None,
             attributes,
         };
-        (entry, before, after)
+        Ok((entry, before, after))
     }
 
     pub fn output_change(&mut self, name: String, c: OutputChange) {
         let action = Action::from_actions(&c.actions);
         let (before, after) = (c.before, c.after);
         let (bs, as_) = (c.before_sensitive, c.after_sensitive);
-        let sensitive = super::diff::is_true(&bs) || super::diff::is_true(&as_);
-        collect_secrets(&before, &bs, false, &mut self.secrets);
-        collect_secrets(&after, &as_, false, &mut self.secrets);
+        // Terraform marks outputs as a whole, but a marker anywhere hides the whole value here.
+        let sensitive = marks_anything(&bs) || marks_anything(&as_);
+        collect_secrets(&before, &bs, self.opts.mask_secret_names, &mut self.secrets);
+        collect_secrets(&after, &as_, self.opts.mask_secret_names, &mut self.secrets);
+        if self.opts.mask_secret_names && is_secret_name(&name) {
+            collect_all(&before, &mut self.secrets);
+            collect_all(&after, &mut self.secrets);
+        }
         if action == Action::NoOp {
             return;
         }
         self.summary.output_changes += 1;
         let name_masked = self.opts.mask_secret_names && is_secret_name(&name);
-        if name_masked {
-            collect_all(&before, &mut self.secrets);
-            collect_all(&after, &mut self.secrets);
-        }
         let hide = sensitive || name_masked;
         let unknown = super::diff::is_true(&c.after_unknown);
         self.outputs.push(OutputEntry {
@@ -425,17 +447,24 @@ impl Accumulator {
         }
     }
 
-    pub fn deferred_change(&mut self, d: DeferredChange<'_>) {
-        let (mut entry, _, _) = self.entry(d.resource_change, Section::Changes);
+    pub fn deferred_change(&mut self, d: DeferredChange<'_>) -> Result<(), String> {
+        let (mut entry, _, _) = self.entry(d.resource_change, Section::Changes)?;
         entry.reason_text = Some(format!("deferred: {}", d.reason));
         entry.reason = Some(d.reason);
         self.summary.deferred += 1;
         self.deferred.push(entry);
+        Ok(())
     }
 
     pub fn action_invocations(&mut self, list: Vec<ActionInvocation>) {
         for a in list {
             self.summary.invoke += 1;
+            collect_secrets(
+                &a.config_values,
+                &a.config_sensitive,
+                self.opts.mask_secret_names,
+                &mut self.secrets,
+            );
             let trigger = a
                 .lifecycle_action_trigger
                 .map(|t| {
@@ -615,6 +644,15 @@ impl Accumulator {
     }
 }
 
+fn marks_anything(marker: &Value) -> bool {
+    match marker {
+        Value::Bool(b) => *b,
+        Value::Array(a) => a.iter().any(marks_anything),
+        Value::Object(o) => o.values().any(marks_anything),
+        _ => false,
+    }
+}
+
 fn non_null(v: Value) -> Option<Value> {
     if v.is_null() {
         None
@@ -633,4 +671,47 @@ fn is_tag_path(p: &str) -> bool {
     ]
     .iter()
     .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
+}
+
+/// A cheap text check so that values are parsed for name-based masking only when a
+/// secret-sounding key may be in them. Terraform's attribute names are lower case; map keys
+/// (environment variables, tags) come in any case, hence the explicit variants, which let
+/// aho-corasick's packed (SIMD) searcher do the scan.
+fn may_name_a_secret(raw: &str) -> bool {
+    enum Finder {
+        Packed(aho_corasick::packed::Searcher),
+        Automaton(aho_corasick::AhoCorasick),
+    }
+    static FINDER: std::sync::OnceLock<Finder> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        let words = [
+            "pass",
+            "secret",
+            "token",
+            "key\"",
+            "credential",
+            "connection_string",
+            "sas_url",
+        ];
+        let variants: Vec<String> = words
+            .iter()
+            .flat_map(|w| {
+                let mut title = w.to_string();
+                title[..1].make_ascii_uppercase();
+                [w.to_string(), w.to_ascii_uppercase(), title]
+            })
+            .collect();
+        let mut b = aho_corasick::packed::Config::new().builder();
+        b.extend(&variants);
+        match b.build() {
+            Some(p) => Finder::Packed(p),
+            None => Finder::Automaton(
+                aho_corasick::AhoCorasick::new(&variants).expect("literal patterns build"),
+            ),
+        }
+    });
+    match finder {
+        Finder::Packed(p) => p.find(raw).is_some(),
+        Finder::Automaton(a) => a.is_match(raw),
+    }
 }

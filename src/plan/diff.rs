@@ -294,7 +294,15 @@ pub fn collect_all(value: &Value, out: &mut std::collections::HashSet<String>) {
         Value::String(s) if s.chars().count() >= MIN_SECRET_LEN => {
             out.insert(s.clone());
         }
-        Value::Object(o) => o.values().for_each(|v| collect_all(v, out)),
+        Value::Object(o) => {
+            // Terraform hides the keys of a sensitive map too.
+            for (k, v) in o {
+                if k.chars().count() >= MIN_SECRET_LEN {
+                    out.insert(k.clone());
+                }
+                collect_all(v, out);
+            }
+        }
         Value::Array(a) => a.iter().for_each(|v| collect_all(v, out)),
         _ => {}
     }

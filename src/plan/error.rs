@@ -42,7 +42,7 @@ pub enum PlanError {
     Truncated { position: Position },
     #[error("{detail} at {position}")]
     Encoding { detail: String, position: Position },
-    #[error("unexpected {found} at {position}")]
+    #[error("found {found} at {position}")]
     UnexpectedText { found: String, position: Position },
     #[error("document {document} is a Terraform state, not a plan")]
     StateNotPlan { document: usize },

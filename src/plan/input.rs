@@ -65,9 +65,9 @@ pub fn sniff<'a>(mut r: Box<dyn Read + 'a>) -> io::Result<Sniffed<'a>> {
         (TextEncoding::Utf16Le, 2)
     } else if head.starts_with(&[0xFE, 0xFF]) {
         (TextEncoding::Utf16Be, 2)
-    } else if n >= 2 && head[0] != 0 && head[1] == 0 {
+    } else if n == 4 && head[0] != 0 && head[1] == 0 && head[3] == 0 {
         (TextEncoding::Utf16Le, 0)
-    } else if n >= 2 && head[0] == 0 && head[1] != 0 {
+    } else if n == 4 && head[0] == 0 && head[1] != 0 && head[2] == 0 {
         (TextEncoding::Utf16Be, 0)
     } else {
         (TextEncoding::Utf8, 0)
@@ -682,30 +682,45 @@ pub fn json_error(e: serde_json::Error, mark: &Mark, document: usize) -> PlanErr
     }
 }
 
-/// serde's type errors quote the offending value (`invalid type: string "s3cr3t"`); a plan we
-/// cannot read may hold secrets we cannot recognise, so values are cut from the message and
-/// only our own field names (`missing field `address``) are kept.
+/// serde's type errors quote the offending value (`invalid type: string "s3cr3t", expected
+/// a sequence`); a plan we cannot read may hold secrets we cannot recognise, so the value is
+/// cut from the message and only serde's own words around it are kept.
 fn without_values(detail: &str) -> String {
-    let keep_backticks =
-        detail.starts_with("missing field") || detail.starts_with("duplicate field");
-    let mut out = String::with_capacity(detail.len());
-    let mut quote: Option<char> = None;
-    for c in detail.chars() {
-        match quote {
-            Some(q) if c == q => {
-                out.push('…');
-                out.push(c);
-                quote = None;
-            }
-            Some(_) => {}
-            None if c == '"' || (c == '`' && !keep_backticks) => {
-                out.push(c);
-                quote = Some(c);
-            }
-            None => out.push(c),
+    for lead in [
+        "invalid type: ",
+        "invalid value: ",
+        "unknown variant ",
+        "unknown field ",
+    ] {
+        if let Some(rest) = detail.strip_prefix(lead) {
+            let kind = match lead {
+                "invalid type: " | "invalid value: " => rest.split([' ', ',']).next().unwrap_or(""),
+                _ => "",
+            };
+            let expected = detail
+                .rfind(", expected")
+                .map(|i| &detail[i..])
+                .unwrap_or("");
+            let kind = if matches!(
+                kind,
+                "string"
+                    | "integer"
+                    | "floating"
+                    | "boolean"
+                    | "map"
+                    | "sequence"
+                    | "null"
+                    | "unit"
+                    | "character"
+            ) {
+                format!("{kind} ")
+            } else {
+                String::new()
+            };
+            return format!("{lead}{kind}(value withheld){expected}");
         }
     }
-    out
+    detail.to_string()
 }
 
 fn describe_byte(b: u8) -> String {
@@ -739,17 +754,24 @@ mod tests {
     #[test]
     fn serde_messages_lose_their_values() {
         assert_eq!(
-            without_values("invalid type: string \"s3cr3t\", expected a sequence"),
-            "invalid type: string \"…\", expected a sequence"
+            without_values(r#"invalid type: string "s3cr3t", expected a sequence"#),
+            "invalid type: string (value withheld), expected a sequence"
+        );
+        assert_eq!(
+            without_values(r#"invalid type: string "a\", expected x LEAK", expected struct V"#),
+            "invalid type: string (value withheld), expected struct V"
         );
         assert_eq!(
             without_values("invalid type: integer `12345`, expected a string"),
-            "invalid type: integer `…`, expected a string"
+            "invalid type: integer (value withheld), expected a string"
+        );
+        assert_eq!(
+            without_values("unknown variant `s3cr3t`, expected one of `a`, `b`"),
+            "unknown variant (value withheld), expected one of `a`, `b`"
         );
         assert_eq!(
             without_values("missing field `address`"),
             "missing field `address`"
         );
-        assert_eq!(without_values("unterminated \"abc"), "unterminated \"");
     }
 }

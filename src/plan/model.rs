@@ -8,11 +8,14 @@ use serde_json::Value;
 /// A raw JSON value borrowed from the piece being read; `None` when absent or `null`.
 pub type Raw<'a> = Option<&'a RawValue>;
 
-/// Parses a raw value on demand. Raw values came out of a successful parse, so this only
-/// fails on numbers serde_json cannot hold, which we treat as absent.
-pub fn parse_raw(raw: Raw<'_>) -> Value {
-    raw.and_then(|r| serde_json::from_str(r.get()).ok())
-        .unwrap_or(Value::Null)
+/// Parses a raw value on demand. Numbers of any size are kept (`arbitrary_precision`); what
+/// still fails (a lone surrogate escape, nesting deeper than 128) is an error, never a silent
+/// `null`: a value we cannot read is a value whose secrets we cannot mask.
+pub fn parse_raw(raw: Raw<'_>) -> Result<Value, serde_json::Error> {
+    match raw {
+        None => Ok(Value::Null),
+        Some(r) => serde_json::from_str(r.get()),
+    }
 }
 
 /// True when a sensitivity or unknown marker marks nothing (`false`, `{}`, `[]`, absent).
@@ -187,6 +190,10 @@ pub struct ActionInvocation {
     pub action_type: String,
     #[serde(default)]
     pub provider_name: Option<String>,
+    #[serde(default)]
+    pub config_values: Value,
+    #[serde(default)]
+    pub config_sensitive: Value,
     #[serde(default)]
     pub lifecycle_action_trigger: Option<LifecycleTrigger>,
     #[serde(default)]

@@ -33,14 +33,23 @@ pub struct Redactor {
 
 impl Redactor {
     pub fn new(secrets: &HashSet<String>) -> Redactor {
-        let mut patterns: Vec<String> = Vec::with_capacity(secrets.len() * 2);
+        let mut patterns: Vec<String> = Vec::with_capacity(secrets.len() * 4);
         for s in secrets {
-            patterns.push(s.clone());
-            // The same value as it appears inside a JSON-encoded string attribute.
-            let escaped = Value::String(s.clone()).to_string();
-            let escaped = &escaped[1..escaped.len() - 1];
-            if escaped != s {
-                patterns.push(escaped.to_string());
+            // The value as it appears inside JSON-encoded string attributes (policies,
+            // container definitions): escaped once or twice, and with Go's jsonencode
+            // escaping of <, > and &.
+            let once = json_escape(s);
+            let twice = json_escape(&once);
+            for form in [
+                s.clone(),
+                go_html_escape(&once),
+                go_html_escape(&twice),
+                once,
+                twice,
+            ] {
+                if !patterns.contains(&form) {
+                    patterns.push(form);
+                }
             }
         }
         let matcher = if patterns.is_empty() {
@@ -103,4 +112,18 @@ impl Redactor {
         self.redact_value(&mut v, false);
         serde_json::from_value(v)
     }
+}
+
+fn json_escape(s: &str) -> String {
+    let quoted = Value::String(s.to_string()).to_string();
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+/// Go's encoding/json (and so Terraform's `jsonencode`) also escapes these.
+fn go_html_escape(s: &str) -> String {
+    s.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }

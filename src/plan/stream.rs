@@ -7,11 +7,19 @@ use std::collections::BTreeMap;
 
 use super::analyze::{Accumulator, Section};
 use super::error::PlanError;
-use super::input::{json_error, Documents};
+use super::input::{json_error, Documents, Mark};
 use super::model::{
     ActionInvocation, CheckResult, ConditionResult, ConfigVariable, DeferredChange, OutputChange,
     RelevantAttribute, ResourceChange, VariableValue,
 };
+
+fn unreadable(detail: String, mark: &Mark, index: usize) -> PlanError {
+    PlanError::Shape {
+        document: index + 1,
+        detail,
+        position: mark.translate(1, 1),
+    }
+}
 
 /// Reads the document starting at the scanner's position into `acc`.
 pub fn read_document(
@@ -48,16 +56,16 @@ pub fn read_document(
                 d.elements(|bytes, mark| {
                     let rc: ResourceChange =
                         serde_json::from_slice(bytes).map_err(|e| json_error(e, &mark, index))?;
-                    acc.resource_change(section, rc);
-                    Ok(())
+                    acc.resource_change(section, rc)
+                        .map_err(|detail| unreadable(detail, &mark, index))
                 })?;
             }
             "deferred_changes" => {
                 d.elements(|bytes, mark| {
                     let dc: DeferredChange =
                         serde_json::from_slice(bytes).map_err(|e| json_error(e, &mark, index))?;
-                    acc.deferred_change(dc);
-                    Ok(())
+                    acc.deferred_change(dc)
+                        .map_err(|detail| unreadable(detail, &mark, index))
                 })?;
             }
             "output_changes" => {

@@ -5,9 +5,17 @@ use crate::plan::report::{Report, Severity};
 
 /// Workflow-command data escaping, per GitHub's toolkit.
 fn esc_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => o.push_str("%25"),
+            '\r' => o.push_str("%0D"),
+            '\n' => o.push_str("%0A"),
+            c if c.is_control() => o.push_str(&c.escape_unicode().to_string()),
+            c => o.push(c),
+        }
+    }
+    o
 }
 
 fn esc_prop(s: &str) -> String {

@@ -27,7 +27,9 @@ fn esc(s: &str) -> String {
             '_' => o.push_str("&#95;"),
             '[' => o.push_str("&#91;"),
             ']' => o.push_str("&#93;"),
+            '@' => o.push_str("&#64;"),
             '\n' | '\r' => o.push(' '),
+            c if c.is_control() => o.push('\u{fffd}'),
             c => o.push(c),
         }
     }
@@ -80,13 +82,32 @@ pub fn render_within(report: &Report, limit: usize) -> String {
             esc(&g.reasons.join("; "))
         ));
     }
-    for (i, p) in report.plans.iter().enumerate() {
-        if p.errored == Some(true) {
-            let which = plan_title(report, i)
-                .map(|t| format!(" ({t})"))
-                .unwrap_or_default();
-            b.force(&format!("> [!WARNING]\n> Planning failed{which}: Terraform reported an error; this plan is partial.\n\n"));
-        }
+    let errored: Vec<String> = report
+        .plans
+        .iter()
+        .filter(|p| p.errored == Some(true))
+        .map(|p| (p.index + 1).to_string())
+        .collect();
+    if !errored.is_empty() {
+        let which = if report.plans.len() < 2 {
+            String::new()
+        } else {
+            let mut list = errored
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if errored.len() > 20 {
+                list.push_str(", …");
+            }
+            format!(
+                " in {} of {} plans ({list})",
+                errored.len(),
+                report.plans.len()
+            )
+        };
+        b.force(&format!("> [!WARNING]\n> Planning failed{which}: Terraform reported an error; the plan is partial and must not be applied.\n\n"));
     }
 
     // 1. Risky changes.
@@ -154,13 +175,16 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         if mine.is_empty() && drift.is_empty() {
             continue;
         }
-        if let Some(t) = plan_title(report, i) {
-            b.push(&format!(
-                "#### {}: {}\n\n",
-                esc(&t),
-                esc(&report.plans[i].summary.plan_line())
-            ));
-        }
+        // A plan's title goes out together with its first list, never on its own.
+        let mut title = plan_title(report, i)
+            .map(|t| {
+                format!(
+                    "#### {}: {}\n\n",
+                    esc(&t),
+                    esc(&report.plans[i].summary.plan_line())
+                )
+            })
+            .unwrap_or_default();
         let mut groups: Vec<(Action, Vec<&ResourceEntry>)> = Vec::new();
         for c in mine {
             match groups.last_mut() {
@@ -170,7 +194,8 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         }
         for (action, items) in groups {
             if !b.push(&format!(
-                "<details><summary>{} ({})</summary>\n\n",
+                "{}<details><summary>{} ({})</summary>\n\n",
+                std::mem::take(&mut title),
                 action_heading(action),
                 items.len()
             )) {
@@ -192,7 +217,8 @@ pub fn render_within(report: &Report, limit: usize) -> String {
         }
         if !drift.is_empty()
             && b.push(&format!(
-                "<details><summary>Drift: changed outside Terraform ({})</summary>\n\n",
+                "{}<details><summary>Drift: changed outside Terraform ({})</summary>\n\n",
+                std::mem::take(&mut title),
                 drift.len()
             ))
         {

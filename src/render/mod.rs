@@ -136,6 +136,23 @@ pub fn attr_line(a: &AttrChange, max_value: usize) -> String {
     s
 }
 
+/// Plan text bound for a terminal: control characters (escape sequences that could
+/// rewrite the screen, stray carriage returns) are shown as `\u{..}` instead of acted on.
+pub fn printable(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
@@ -231,7 +248,7 @@ pub fn plan_title(report: &Report, index: usize) -> Option<String> {
     let tf = p
         .terraform_version
         .as_deref()
-        .map(|v| format!(", terraform {v}"))
+        .map(|v| format!(", terraform {}", truncate(v, 32)))
         .unwrap_or_default();
     Some(format!("Plan {} of {}{tf}", index + 1, report.plans.len()))
 }

@@ -45,7 +45,7 @@ pub fn document(report: &Report) -> Value {
     let uri = if report.source == "stdin" {
         "plan.json".to_string()
     } else {
-        report.source.clone()
+        path_uri(&report.source)
     };
     let results: Vec<Value> = report
         .findings
@@ -68,7 +68,7 @@ pub fn document(report: &Report) -> Value {
                 "level": level(f.severity),
                 "message": { "text": text },
                 "locations": [loc],
-                "partialFingerprints": { "cloudops/v1": format!("{}:{}", f.rule, f.address.as_deref().unwrap_or("plan")) },
+                "partialFingerprints": { "cloudops/v1": fingerprint(f) },
                 "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity), "plan": f.plan }
             })
         })
@@ -87,6 +87,40 @@ pub fn document(report: &Report) -> Value {
             "properties": { "summary": report.summary }
         }]
     })
+}
+
+/// A relative path stays relative (code scanning resolves it against the checkout); an
+/// absolute one becomes a `file://` URI. Either way, characters a URI cannot hold are escaped.
+fn path_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if path.starts_with('/') {
+        format!("file://{out}")
+    } else {
+        out
+    }
+}
+
+/// Distinct per finding (rule, address and message), stable across runs, so code scanning
+/// neither merges two problems on one resource nor reopens a known one.
+fn fingerprint(f: &crate::plan::report::Finding) -> String {
+    // FNV-1a: tiny, stable across Rust versions (unlike DefaultHasher).
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in f.message.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!(
+        "{}:{}:{h:016x}",
+        f.rule,
+        f.address.as_deref().unwrap_or("plan")
+    )
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -4,7 +4,8 @@
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    attr_line, notes, plan_title, severity_ansi, show_value, sorted_changes, truncate, Style,
+    attr_line, notes, plan_title, printable, severity_ansi, show_value, sorted_changes, truncate,
+    Style,
 };
 use crate::plan::report::{Action, Report, Severity, Summary};
 
@@ -87,7 +88,13 @@ fn extras(s: &Summary) -> String {
 pub fn render(report: &Report, style: &Style) -> String {
     let mut out = String::new();
     let s = &report.summary;
-    let headline = if s.has_changes() || s.drift > 0 {
+    let errored = report.plans.iter().any(|p| p.errored == Some(true));
+    let headline = if errored {
+        format!(
+            "Planning failed: Terraform reported an error, so this plan is partial. {}",
+            s.plan_line()
+        )
+    } else if s.has_changes() || s.drift > 0 {
         s.plan_line()
     } else {
         "No changes. Your infrastructure matches the configuration.".to_string()
@@ -131,9 +138,15 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Check", "Status", "Problems"]);
             for c in failing {
                 t.add_row(vec![
-                    Cell::new(&c.address),
+                    Cell::new(printable(&c.address)),
                     Cell::new(&c.status),
-                    Cell::new(c.problems.join("\n")),
+                    Cell::new(
+                        c.problems
+                            .iter()
+                            .map(|p| printable(p))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
                 ]);
             }
             section(&mut out, "Checks", &t, style);
@@ -142,9 +155,9 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Deferred", "Action", "Reason"]);
             for d in &p.deferred {
                 t.add_row(vec![
-                    Cell::new(&d.address),
+                    Cell::new(printable(&d.address)),
                     Cell::new(d.action.label()),
-                    Cell::new(d.reason.as_deref().unwrap_or("")),
+                    Cell::new(printable(d.reason.as_deref().unwrap_or(""))),
                 ]);
             }
             section(
@@ -158,9 +171,9 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Action", "Type", "Trigger"]);
             for a in &p.action_invocations {
                 t.add_row(vec![
-                    Cell::new(&a.address),
-                    Cell::new(&a.action_type),
-                    Cell::new(a.trigger.as_deref().unwrap_or("")),
+                    Cell::new(printable(&a.address)),
+                    Cell::new(printable(&a.action_type)),
+                    Cell::new(printable(a.trigger.as_deref().unwrap_or(""))),
                 ]);
             }
             section(&mut out, "Actions to invoke", &t, style);
@@ -211,8 +224,14 @@ fn changes(report: &Report, plan: usize, style: &Style, out: &mut String) {
         let label = format!("{} {}", c.action.symbol().trim(), c.label());
         t.add_row(vec![
             Cell::new(label.trim()).fg(action_color(c.action)),
-            Cell::new(&c.address),
-            Cell::new(details.join("\n")),
+            Cell::new(printable(&c.address)),
+            Cell::new(
+                details
+                    .iter()
+                    .map(|l| printable(l))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]);
     }
     section(out, "Changes", &t, style);
@@ -244,8 +263,14 @@ fn drift(report: &Report, plan: usize, style: &Style, out: &mut String) {
         };
         t.add_row(vec![
             Cell::new(relevance),
-            Cell::new(&d.address),
-            Cell::new(lines.join("\n")),
+            Cell::new(printable(&d.address)),
+            Cell::new(
+                lines
+                    .iter()
+                    .map(|l| printable(l))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         ]);
     }
     section(out, "Drift", &t, style);
@@ -271,9 +296,9 @@ fn outputs(report: &Report, plan: usize, style: &Style, out: &mut String) {
             truncate(&show_value(o.after.as_ref()), MAX_VALUE)
         };
         t.add_row(vec![
-            Cell::new(&o.name),
+            Cell::new(printable(&o.name)),
             Cell::new(o.action.label()).fg(action_color(o.action)),
-            Cell::new(value),
+            Cell::new(printable(&value)),
         ]);
     }
     section(out, "Outputs", &t, style);
@@ -294,8 +319,8 @@ fn findings(report: &Report, style: &Style, out: &mut String) {
         let mut row = vec![
             Cell::new(f.severity.label()).fg(severity_color(f.severity)),
             Cell::new(format!("{} {}", f.rule, f.rule_name)),
-            Cell::new(f.address.as_deref().unwrap_or("(plan)")),
-            Cell::new(&f.message),
+            Cell::new(printable(f.address.as_deref().unwrap_or("(plan)"))),
+            Cell::new(printable(&f.message)),
         ];
         if multi {
             row.insert(0, Cell::new(f.plan + 1));
