@@ -67,12 +67,22 @@ pub fn show_json(bin: &Path, plan: &Path) -> Result<(ShowJson, Box<dyn Read + Se
     ))
 }
 
+/// Terraform failed; `said_nothing` when it printed no error of its own (it was killed, e.g.
+/// by SIGPIPE after cloudops stopped reading output it could not parse).
+pub struct Failure {
+    pub error: Error,
+    pub said_nothing: bool,
+}
+
 impl ShowJson {
-    /// Waits for terraform; a failure wins over whatever the parser made of its output.
-    pub fn finish(mut self) -> Result<(), Error> {
-        let status = self.child.wait().map_err(|e| Error::Io {
-            context: format!("waiting for {}", self.bin.display()),
-            error: e,
+    /// Waits for terraform and reports how it ended.
+    pub fn finish(mut self) -> Result<(), Failure> {
+        let status = self.child.wait().map_err(|e| Failure {
+            error: Error::Io {
+                context: format!("waiting for {}", self.bin.display()),
+                error: e,
+            },
+            said_nothing: false,
         })?;
         let stderr = self
             .stderr
@@ -88,13 +98,16 @@ impl ShowJson {
             .filter(|l| !l.trim().is_empty())
             .take(12)
             .collect();
-        Err(Error::Terraform {
+        Err(Failure {
+            said_nothing: excerpt.is_empty(),
+            error: Error::Terraform {
             message: format!(
                 "`{} show -json` failed ({status}):\n  {}",
                 self.bin.display(),
                 excerpt.join("\n  ")
             ),
             hint: "run cloudops in the directory where `terraform init` ran (terraform needs the configuration's providers to read a plan file), or convert it yourself: `terraform show -json tfplan > plan.json`".to_string(),
+        },
         })
     }
 }

@@ -239,8 +239,12 @@ fn analyze_binary(
         )),
         Err(e) => Err(plan_error(source, PlanError::io(e))),
     };
-    child.finish()?;
-    result
+    match (result, child.finish()) {
+        (result, Ok(())) => result,
+        // Terraform died silently because we stopped reading: our parse error is the news.
+        (Err(parse), Err(f)) if f.said_nothing => Err(parse),
+        (_, Err(f)) => Err(f.error),
+    }
 }
 
 fn append_step_summary(report: &Report, ctx: &Context) -> Result<(), Error> {
