@@ -123,10 +123,6 @@ impl Accumulator {
         }
     }
 
-    pub fn failed(&self) -> bool {
-        self.fatal.is_some()
-    }
-
     pub fn take_fatal(&mut self) -> Option<PlanError> {
         self.fatal.take()
     }

@@ -51,13 +51,16 @@ locals {
   regions = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"]
   blurb   = "Managed by the platform team. Changes go through the change advisory board; see the runbook before editing by hand."
 
+  # range() refuses to make more than 1024 values: 0, 1, ..., 65535 in chunks.
+  seq = flatten([for c in range(64) : range(c * 1024, (c + 1) * 1024)])
+
   # ---- services: for_each over string keys ---------------------------------
   service_count = floor(local.n * 0.35)
   service_added = floor(local.n * 0.02)
   service_idx = local.p2 ? concat(
-    [for i in range(local.service_count) : i if i % 17 != 3],
-    range(local.service_count, local.service_count + local.service_added),
-  ) : range(local.service_count)
+    [for i in slice(local.seq, 0, local.service_count) : i if i % 17 != 3],
+    slice(local.seq, local.service_count, local.service_count + local.service_added),
+  ) : slice(local.seq, 0, local.service_count)
   services = { for i in local.service_idx : format("svc-%05d", i) => i }
 
   # ---- instances: count --------------------------------------------------------
@@ -129,7 +132,7 @@ resource "terraform_data" "instance" {
       encrypted = true
       kms_key   = "arn:aws:kms:${local.regions[count.index % 4]}:123456789012:key/${uuidv5("dns", "k${j}.example.com")}"
     }]
-    security_groups = [for j in range(var.detail / 2) : "sg-${substr(sha256("sg/${count.index % 97}/${j}"), 0, 17)}"]
+    security_groups = [for j in range(floor(var.detail / 2)) : "sg-${substr(sha256("sg/${count.index % 97}/${j}"), 0, 17)}"]
   }
 
   triggers_replace = (local.p2 && count.index % 37 == 0) ? "ami-2" : "ami-1"
@@ -155,8 +158,8 @@ resource "terraform_data" "lb" {
     name     = format("lb-%04d", count.index)
     kind     = "load_balancer"
     scheme   = count.index % 5 == 0 ? "internal" : "internet-facing"
-    backends = [for j in range(4) : terraform_data.service[format("svc-%05d", (count.index * 4 + j) % local.service_count)].id if lookup(local.services, format("svc-%05d", (count.index * 4 + j) % local.service_count), -1) >= 0]
-    listeners = [for j in range(var.detail / 2) : {
+    backends = [for j in range(4) : format("svc-%05d", (count.index * 4 + j) % local.service_count)]
+    listeners = [for j in range(floor(var.detail / 2)) : {
       port        = 443 + j
       protocol    = "HTTPS"
       certificate = "arn:aws:acm:us-east-1:123456789012:certificate/${uuidv5("dns", "lb${count.index}-${j}.example.com")}"

@@ -22,5 +22,6 @@ resource "terraform_data" "legacy_dns" {
     type    = "CNAME"
     ttl     = 300
     records = ["lb-${format("%04d", count.index)}.elb.example.com"]
+    target  = terraform_data.lb[count.index].id
   }
 }

@@ -58,6 +58,7 @@ resource "terraform_data" "dns" {
     type    = "CNAME"
     ttl     = 300
     records = ["lb-${format("%04d", count.index)}.elb.example.com"]
+    target  = terraform_data.lb[count.index].id
   }
 }
 

@@ -31,8 +31,10 @@ variable "db_password" {
 }
 
 locals {
-  p2     = var.phase >= 2
-  routes = { for i in range(var.routes) : format("rt-%s-%04d", var.region, i) => i }
+  p2 = var.phase >= 2
+  # range() refuses to make more than 1024 values
+  seq    = flatten([for c in range(16) : range(c * 1024, (c + 1) * 1024)])
+  routes = { for i in slice(local.seq, 0, var.routes) : format("rt-%s-%04d", var.region, i) => i }
 }
 
 resource "terraform_data" "subnet" {
