@@ -9,7 +9,7 @@ use super::diff::{collect_all, collect_secrets, is_secret_name, path_to_string, 
 use super::error::PlanError;
 use super::model::{
     marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, DeferredChange,
-    OutputChange, RelevantAttribute, ResourceChange, VariableValue,
+    OutputChange, Raw, RelevantAttribute, ResourceChange, VariableValue,
 };
 use super::report::{
     Action, ActionInvocationEntry, CheckEntry, Finding, ImportInfo, OutputEntry, PlanInfo,
@@ -247,11 +247,34 @@ impl Accumulator {
                 .any(|r| may_name_a_secret(r.get()));
         let parse = diffable || sensitive_marks || ruled || secret_names;
 
+        let unreadable = |e: serde_json::Error| {
+            format!(
+                "a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask",
+                rc.address
+            )
+        };
         let mut attributes = Vec::new();
-        let (before, after) = if parse {
-            let unreadable = |e: serde_json::Error| {
-                format!("a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask", rc.address)
-            };
+        let (before, after) = if parse && !diffable && !ruled {
+            // Only secrets to collect: a no-op's two sides are usually the same bytes, and
+            // then one parse is enough.
+            fn text<'a>(r: Raw<'a>) -> Option<&'a str> {
+                r.map(|r| r.get())
+            }
+            let same = text(c.before) == text(c.after)
+                && text(c.before_sensitive) == text(c.after_sensitive);
+            let sides = [(c.before, c.before_sensitive), (c.after, c.after_sensitive)];
+            for (value, marker) in sides.into_iter().take(if same { 1 } else { 2 }) {
+                let value = parse_raw(value).map_err(unreadable)?;
+                let marker = parse_raw(marker).map_err(unreadable)?;
+                collect_secrets(
+                    &value,
+                    &marker,
+                    self.opts.mask_secret_names,
+                    &mut self.secrets,
+                );
+            }
+            (None, None)
+        } else if parse {
             let before = parse_raw(c.before).map_err(unreadable)?;
             let after = parse_raw(c.after).map_err(unreadable)?;
             let unknown = parse_raw(c.after_unknown).map_err(unreadable)?;

@@ -72,8 +72,15 @@ const SECRET_NAME_PARTS: &[&str] = &[
 ];
 
 pub fn is_secret_name(key: &str) -> bool {
-    let k = key.to_ascii_lowercase();
-    SECRET_NAME_PARTS.iter().any(|p| k.contains(p))
+    static MATCHER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    MATCHER
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(SECRET_NAME_PARTS)
+                .expect("literal patterns build")
+        })
+        .is_match(key)
 }
 
 /// Appends a path segment the way Terraform addresses attributes.
@@ -197,21 +204,30 @@ impl Differ {
         marks: Marks,
         path: &mut String,
     ) {
-        let mut keys: Vec<&String> = Vec::new();
-        for m in [before, after].into_iter().flatten() {
-            for k in m.keys() {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
-            }
-        }
-        if let Value::Object(u) = marks.unknown {
-            for k in u.keys() {
-                if !keys.contains(&k) {
-                    keys.push(k);
-                }
-            }
-        }
+        // Before's keys, then keys only after has, then keys only known to be unknown;
+        // map lookups keep this linear for objects with many keys.
+        let unknown = match marks.unknown {
+            Value::Object(u) => Some(u),
+            _ => None,
+        };
+        let in_before = |k: &String| before.is_some_and(|m| m.contains_key(k));
+        let in_after = |k: &String| after.is_some_and(|m| m.contains_key(k));
+        let keys: Vec<&String> = before
+            .into_iter()
+            .flat_map(|m| m.keys())
+            .chain(
+                after
+                    .into_iter()
+                    .flat_map(|m| m.keys())
+                    .filter(|k| !in_before(k)),
+            )
+            .chain(
+                unknown
+                    .into_iter()
+                    .flat_map(|m| m.keys())
+                    .filter(|k| !in_before(k) && !in_after(k)),
+            )
+            .collect();
         let len = path.len();
         for k in keys {
             push_key(path, k);

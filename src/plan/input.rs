@@ -487,7 +487,19 @@ impl<'a> Documents<'a> {
             let mut error: Option<(usize, String)> = None;
             while i < s.len() {
                 if in_string {
-                    match memchr2(b'"', b'\\', &s[i..]) {
+                    // Most strings in a plan are short keys: a plain loop beats a memchr
+                    // call for them; long values go to memchr.
+                    let short = s.len().min(i + 24);
+                    let mut j = i;
+                    while j < short && s[j] != b'"' && s[j] != b'\\' {
+                        j += 1;
+                    }
+                    let found = if j < short {
+                        Some(j - i)
+                    } else {
+                        memchr2(b'"', b'\\', &s[j..]).map(|k| k + j - i)
+                    };
+                    match found {
                         None => i = s.len(),
                         Some(k) => {
                             i += k;

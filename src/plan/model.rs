@@ -20,7 +20,7 @@ pub fn parse_raw(raw: Raw<'_>) -> Result<Value, serde_json::Error> {
 
 /// True when a sensitivity or unknown marker marks nothing (`false`, `{}`, `[]`, absent).
 pub fn marker_is_empty(raw: Raw<'_>) -> bool {
-    raw.is_none_or(|r| !r.get().contains("true"))
+    raw.is_none_or(|r| memchr::memmem::find(r.get().as_bytes(), b"true").is_none())
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,31 +1,19 @@
-//! The last gate before anything is rendered: every string in the report, keys included,
-//! has each value known to be secret replaced, wherever and inside whatever it appears.
+//! The last gate before anything is rendered: every string in the report that came from the
+//! plan, map keys included, has each value known to be secret replaced, wherever and inside
+//! whatever it appears. The walk destructures every report type without `..`, so a field added
+//! later does not compile until it is decided here whether it can hold plan data.
 
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde_json::Value;
 
-use super::report::Report;
+use super::report::{
+    ActionInvocationEntry, AttrChange, CheckEntry, Finding, Gate, ImportInfo, OutputEntry,
+    PlanInfo, Report, ResourceEntry,
+};
 
 pub const MASK: &str = "(sensitive value)";
-
-/// Fields whose values are cloudops' own vocabulary (actions, severities, rule IDs), never
-/// plan data; masking them would only break the report's shape.
-const VOCABULARY_KEYS: &[&str] = &[
-    "action",
-    "actions",
-    "severity",
-    "mode",
-    "replace_order",
-    "rule",
-    "rule_name",
-    "schema_version",
-    "fail_on",
-];
-
-/// Fields that hold plan values, whose object keys come from the plan.
-const DATA_KEYS: &[&str] = &["before", "after", "identity"];
 
 pub struct Redactor {
     matcher: Option<AhoCorasick>,
@@ -73,24 +61,30 @@ impl Redactor {
         Some(m.replace_all(s, &vec![MASK; m.patterns_len()]))
     }
 
-    /// `in_data` is true inside plan values, where object keys are data too (inside the
-    /// report's own structure they are field names).
-    pub fn redact_value(&self, v: &mut Value, in_data: bool) {
+    fn string(&self, s: &mut String) {
+        if let Some(r) = self.redact_str(s) {
+            *s = r;
+        }
+    }
+
+    fn opt(&self, s: &mut Option<String>) {
+        if let Some(s) = s {
+            self.string(s);
+        }
+    }
+
+    fn strings(&self, v: &mut [String]) {
+        v.iter_mut().for_each(|s| self.string(s));
+    }
+
+    /// A plan value: strings and object keys are both plan data.
+    pub fn value(&self, v: &mut Value) {
         match v {
-            Value::String(s) => {
-                if let Some(r) = self.redact_str(s) {
-                    *s = r;
-                }
-            }
-            Value::Array(a) => a.iter_mut().for_each(|x| self.redact_value(x, in_data)),
+            Value::String(s) => self.string(s),
+            Value::Array(a) => a.iter_mut().for_each(|x| self.value(x)),
             Value::Object(o) => {
-                for (k, x) in o.iter_mut() {
-                    if in_data || !VOCABULARY_KEYS.contains(&k.as_str()) {
-                        let data = in_data || DATA_KEYS.contains(&k.as_str());
-                        self.redact_value(x, data);
-                    }
-                }
-                if in_data && o.keys().any(|k| self.redact_str(k).is_some()) {
+                o.values_mut().for_each(|x| self.value(x));
+                if o.keys().any(|k| self.redact_str(k).is_some()) {
                     let old = std::mem::take(o);
                     for (k, x) in old {
                         let k = self.redact_str(&k).unwrap_or(k);
@@ -102,15 +96,175 @@ impl Redactor {
         }
     }
 
-    /// Redacts by round-tripping through `Value`, so no field of the report can be forgotten.
-    /// Fails closed: a report that cannot be rebuilt is not rendered at all.
-    pub fn redact_report(&self, report: Report) -> Result<Report, serde_json::Error> {
-        if self.matcher.is_none() {
-            return Ok(report);
+    fn opt_value(&self, v: &mut Option<Value>) {
+        if let Some(v) = v {
+            self.value(v);
         }
-        let mut v = serde_json::to_value(&report)?;
-        self.redact_value(&mut v, false);
-        serde_json::from_value(v)
+    }
+
+    pub fn redact_report(&self, mut report: Report) -> Report {
+        if self.matcher.is_none() {
+            return report;
+        }
+        let Report {
+            schema_version: _,
+            tool: _,
+            source,
+            summary: _,
+            gate,
+            plans,
+            changes,
+            drift,
+            outputs,
+            findings,
+        } = &mut report;
+        self.string(source);
+        if let Some(Gate {
+            fail_on: _,
+            max_destroy: _,
+            failed: _,
+            reasons,
+        }) = gate
+        {
+            self.strings(reasons);
+        }
+        for p in plans {
+            self.plan(p);
+        }
+        for e in changes.iter_mut().chain(drift.iter_mut()) {
+            self.resource(e);
+        }
+        for o in outputs {
+            let OutputEntry {
+                plan: _,
+                name,
+                action: _,
+                before,
+                after,
+                after_unknown: _,
+                sensitive: _,
+            } = o;
+            self.string(name);
+            self.opt_value(before);
+            self.opt_value(after);
+        }
+        for f in findings {
+            let Finding {
+                plan: _,
+                rule: _,
+                rule_name: _,
+                severity: _,
+                address,
+                message,
+            } = f;
+            self.opt(address);
+            self.string(message);
+        }
+        report
+    }
+
+    fn plan(&self, p: &mut PlanInfo) {
+        let PlanInfo {
+            index: _,
+            format_version,
+            terraform_version,
+            timestamp,
+            hcp_redacted: _,
+            errored: _,
+            complete: _,
+            applyable: _,
+            summary: _,
+            checks,
+            deferred,
+            action_invocations,
+        } = p;
+        self.string(format_version);
+        self.opt(terraform_version);
+        self.opt(timestamp);
+        for c in checks {
+            let CheckEntry {
+                address,
+                kind,
+                status,
+                problems,
+            } = c;
+            self.string(address);
+            self.string(kind);
+            self.string(status);
+            self.strings(problems);
+        }
+        for d in deferred {
+            self.resource(d);
+        }
+        for a in action_invocations {
+            let ActionInvocationEntry {
+                address,
+                action_type,
+                provider,
+                trigger,
+            } = a;
+            self.string(address);
+            self.string(action_type);
+            self.opt(provider);
+            self.opt(trigger);
+        }
+    }
+
+    fn resource(&self, e: &mut ResourceEntry) {
+        let ResourceEntry {
+            plan: _,
+            address,
+            previous_address,
+            module,
+            mode: _,
+            resource_type,
+            name,
+            provider,
+            action: _,
+            actions: _,
+            replace_order: _,
+            deposed,
+            reason,
+            reason_text,
+            replace_paths,
+            import,
+            tags_only: _,
+            relevant: _,
+            attributes,
+        } = e;
+        self.string(address);
+        self.opt(previous_address);
+        self.opt(module);
+        self.string(resource_type);
+        self.string(name);
+        self.opt(provider);
+        self.opt(deposed);
+        self.opt(reason);
+        self.opt(reason_text);
+        self.strings(replace_paths);
+        if let Some(ImportInfo {
+            id,
+            identity,
+            unknown: _,
+            generated_config: _,
+        }) = import
+        {
+            self.opt(id);
+            self.opt_value(identity);
+        }
+        for a in attributes {
+            let AttrChange {
+                path,
+                before,
+                after,
+                after_unknown: _,
+                sensitive: _,
+                forces_replacement: _,
+            } = a;
+            self.string(path);
+            self.opt_value(before);
+            self.opt_value(after);
+        }
     }
 }
 

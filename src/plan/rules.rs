@@ -184,7 +184,7 @@ pub fn wants_values(resource_type: &str, raw_after: Option<&str>) -> bool {
             | "aws_ebs_volume"
             | "aws_efs_file_system"
             | "aws_redshift_cluster"
-    ) || raw_after.is_some_and(|a| a.contains("Statement"))
+    ) || raw_after.is_some_and(|a| memchr::memmem::find(a.as_bytes(), b"Statement").is_some())
 }
 
 pub fn reason_text(reason: &str) -> Option<&'static str> {
