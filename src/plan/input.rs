@@ -233,6 +233,8 @@ pub struct Documents<'a> {
     end: usize,
     /// Bytes in `buf` up to here are known to be valid UTF-8.
     checked: usize,
+    /// An invalid UTF-8 sequence starts at `checked`.
+    bad_utf8: bool,
     eof: bool,
     line: u64,
     column: u64,
@@ -288,6 +290,7 @@ impl<'a> Documents<'a> {
             start: 0,
             end: 0,
             checked: 0,
+            bad_utf8: false,
             eof: false,
             line: 1,
             column: 1,
@@ -312,10 +315,18 @@ impl<'a> Documents<'a> {
         }
     }
 
-    /// Makes at least `want` bytes available unless the input ends first, checking that
-    /// what arrives is UTF-8 so an encoding problem is reported as such, with its position.
+    /// Makes at least `want` bytes available unless the input ends first. Only bytes checked
+    /// to be UTF-8 are made available: an invalid byte stops the supply there, and reaching
+    /// it is an encoding error at its exact position — reported in input order, so a syntax
+    /// error before it is reported first however the input was chunked.
     fn fill(&mut self, want: usize) -> Result<(), PlanError> {
-        while self.checked - self.start < want && !self.eof {
+        if self.start == self.checked && self.bad_utf8 {
+            return Err(PlanError::Encoding {
+                detail: "invalid UTF-8 text".into(),
+                position: self.position(),
+            });
+        }
+        while self.checked - self.start < want && !self.eof && !self.bad_utf8 {
             if self.start > 0 {
                 self.buf.copy_within(self.start..self.end, 0);
                 self.end -= self.start;
@@ -340,30 +351,29 @@ impl<'a> Documents<'a> {
         match std::str::from_utf8(&self.buf[self.checked..self.end]) {
             Ok(_) => self.checked = self.end,
             Err(e) => {
-                let bad = self.checked + e.valid_up_to();
-                if e.error_len().is_none() && !self.eof {
-                    // A character straddles the read boundary; the next read completes it.
-                    self.checked = bad;
-                    return Ok(());
-                }
-                let s = &self.buf[self.start..bad];
-                let mut position = self.position();
-                position.offset = Some(self.offset + s.len() as u64);
-                match memchr::memrchr(b'\n', s) {
-                    Some(last) => {
-                        position.line =
-                            Some(self.line + memchr::memchr_iter(b'\n', s).count() as u64);
-                        position.column = Some((s.len() - last) as u64);
+                // Up to the bad byte (or a character straddling the read boundary, which the
+                // next read completes) is good.
+                self.checked += e.valid_up_to();
+                if e.error_len().is_some() || self.eof {
+                    self.bad_utf8 = true;
+                    if self.start == self.checked {
+                        return Err(PlanError::Encoding {
+                            detail: "invalid UTF-8 text".into(),
+                            position: self.position(),
+                        });
                     }
-                    None => position.column = Some(self.column + s.len() as u64),
                 }
-                return Err(PlanError::Encoding {
-                    detail: "invalid UTF-8 text".into(),
-                    position,
-                });
             }
         }
         Ok(())
+    }
+
+    /// No progress is possible: either the input ended or an invalid byte is next.
+    fn stuck(&mut self) -> PlanError {
+        match self.fill(1) {
+            Err(e) => e,
+            Ok(()) => self.truncated(),
+        }
     }
 
     fn advance(&mut self, n: usize) {
@@ -526,14 +536,18 @@ impl<'a> Documents<'a> {
                     Class::Open => stack.push(c),
                     Class::Close => {
                         let want = if c == b'}' { b'{' } else { b'[' };
-                        if stack.pop() != Some(want) {
-                            error = Some((
-                                i,
-                                format!(
-                                    "'{}' does not close an open '{}'",
-                                    c as char, want as char
+                        let open = stack.pop();
+                        if open != Some(want) {
+                            let detail = match open {
+                                Some(o) => format!(
+                                    "'{}' where the open '{}' needs '{}'",
+                                    c as char,
+                                    o as char,
+                                    if o == b'{' { '}' } else { ']' }
                                 ),
-                            ));
+                                None => format!("'{}' without an open bracket", c as char),
+                            };
+                            error = Some((i, detail));
                             break;
                         }
                         if stack.is_empty() {
@@ -553,16 +567,15 @@ impl<'a> Documents<'a> {
             if let Some(c) = capture.as_deref_mut() {
                 c.extend_from_slice(&s[..i]);
             }
-            let stalled = i == 0 && self.eof;
             self.advance(i);
-            if stalled {
-                return Err(self.truncated());
-            }
             if let Some((_, detail)) = error {
                 return Err(PlanError::Syntax {
                     detail,
                     position: self.position(),
                 });
+            }
+            if i == 0 && (self.eof || self.bad_utf8) {
+                return Err(self.stuck());
             }
             if done {
                 return Ok(());
@@ -762,6 +775,57 @@ fn describe_start(s: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::without_values;
+    use crate::plan::{analyze_documents, sniff, AnalyzeOptions, Sniffed};
+    use std::io::Read;
+
+    /// Hands the input over one byte per read, as a slow pipe may.
+    struct Trickle(Vec<u8>, usize);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if self.1 >= self.0.len() || buf.is_empty() {
+                return Ok(0);
+            }
+            buf[0] = self.0[self.1];
+            self.1 += 1;
+            Ok(1)
+        }
+    }
+
+    fn error_of(input: &[u8], trickle: bool) -> String {
+        let r: Box<dyn Read> = if trickle {
+            Box::new(Trickle(input.to_vec(), 0))
+        } else {
+            Box::new(std::io::Cursor::new(input.to_vec()))
+        };
+        let Ok(Sniffed::Text(docs)) = sniff(r) else {
+            panic!("text input")
+        };
+        match analyze_documents(docs, "t", &AnalyzeOptions::default()) {
+            Ok(_) => "ok".to_string(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn errors_do_not_depend_on_how_the_input_is_chunked() {
+        for input in [
+            &b"{\"a\":[1}"[..],
+            b"{\"a\":\x01,\"b\":\"\xff\"}",
+            b"{\"a\":\"\xff\"}",
+            b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":\"a\\\"b\"}}",
+            b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":\"\xe2\x82\xac\"}}",
+        ] {
+            assert_eq!(
+                error_of(input, false),
+                error_of(input, true),
+                "{:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        assert!(error_of(b"{\"a\":[1}", true).contains("the open '[' needs ']'"));
+        assert!(error_of(b"{\"a\":\x01,\"b\":\"\xff\"}", false).contains("found byte 0x01"));
+    }
 
     #[test]
     fn serde_messages_lose_their_values() {

@@ -12,6 +12,14 @@ use crate::plan::report::{Action, Report, Severity, Summary};
 /// Attribute lines shown per resource before pointing at the JSON output.
 const MAX_ATTRS: usize = 12;
 const MAX_VALUE: usize = 60;
+/// Longest text put in one cell line: comfy-table's wrapping is quadratic in a cell's length,
+/// and the JSON output has everything in full.
+const MAX_CELL_LINE: usize = 240;
+
+/// Plan text as it goes into a cell: control characters shown, not acted on; length capped.
+fn cell_text(s: &str) -> String {
+    truncate(&printable(s), MAX_CELL_LINE)
+}
 
 fn new_table(style: &Style, header: &[&str]) -> Table {
     let mut t = Table::new();
@@ -138,12 +146,12 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Check", "Status", "Problems"]);
             for c in failing {
                 t.add_row(vec![
-                    Cell::new(printable(&c.address)),
+                    Cell::new(cell_text(&c.address)),
                     Cell::new(&c.status),
                     Cell::new(
                         c.problems
                             .iter()
-                            .map(|p| printable(p))
+                            .map(|p| cell_text(p))
                             .collect::<Vec<_>>()
                             .join("\n"),
                     ),
@@ -155,9 +163,9 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Deferred", "Action", "Reason"]);
             for d in &p.deferred {
                 t.add_row(vec![
-                    Cell::new(printable(&d.address)),
+                    Cell::new(cell_text(&d.address)),
                     Cell::new(d.action.label()),
-                    Cell::new(printable(d.reason.as_deref().unwrap_or(""))),
+                    Cell::new(cell_text(d.reason.as_deref().unwrap_or(""))),
                 ]);
             }
             section(
@@ -171,9 +179,9 @@ pub fn render(report: &Report, style: &Style) -> String {
             let mut t = new_table(style, &["Action", "Type", "Trigger"]);
             for a in &p.action_invocations {
                 t.add_row(vec![
-                    Cell::new(printable(&a.address)),
-                    Cell::new(printable(&a.action_type)),
-                    Cell::new(printable(a.trigger.as_deref().unwrap_or(""))),
+                    Cell::new(cell_text(&a.address)),
+                    Cell::new(cell_text(&a.action_type)),
+                    Cell::new(cell_text(a.trigger.as_deref().unwrap_or(""))),
                 ]);
             }
             section(&mut out, "Actions to invoke", &t, style);
@@ -224,11 +232,11 @@ fn changes(report: &Report, plan: usize, style: &Style, out: &mut String) {
         let label = format!("{} {}", c.action.symbol().trim(), c.label());
         t.add_row(vec![
             Cell::new(label.trim()).fg(action_color(c.action)),
-            Cell::new(printable(&c.address)),
+            Cell::new(cell_text(&c.address)),
             Cell::new(
                 details
                     .iter()
-                    .map(|l| printable(l))
+                    .map(|l| cell_text(l))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
@@ -263,11 +271,11 @@ fn drift(report: &Report, plan: usize, style: &Style, out: &mut String) {
         };
         t.add_row(vec![
             Cell::new(relevance),
-            Cell::new(printable(&d.address)),
+            Cell::new(cell_text(&d.address)),
             Cell::new(
                 lines
                     .iter()
-                    .map(|l| printable(l))
+                    .map(|l| cell_text(l))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
@@ -296,9 +304,9 @@ fn outputs(report: &Report, plan: usize, style: &Style, out: &mut String) {
             truncate(&show_value(o.after.as_ref()), MAX_VALUE)
         };
         t.add_row(vec![
-            Cell::new(printable(&o.name)),
+            Cell::new(cell_text(&o.name)),
             Cell::new(o.action.label()).fg(action_color(o.action)),
-            Cell::new(printable(&value)),
+            Cell::new(cell_text(&value)),
         ]);
     }
     section(out, "Outputs", &t, style);
@@ -319,8 +327,8 @@ fn findings(report: &Report, style: &Style, out: &mut String) {
         let mut row = vec![
             Cell::new(f.severity.label()).fg(severity_color(f.severity)),
             Cell::new(format!("{} {}", f.rule, f.rule_name)),
-            Cell::new(printable(f.address.as_deref().unwrap_or("(plan)"))),
-            Cell::new(printable(&f.message)),
+            Cell::new(cell_text(f.address.as_deref().unwrap_or("(plan)"))),
+            Cell::new(cell_text(&f.message)),
         ];
         if multi {
             row.insert(0, Cell::new(f.plan + 1));
