@@ -141,7 +141,13 @@ impl Accumulator {
         if !matches!(major, Some(0 | 1)) {
             self.fatal = Some(PlanError::UnsupportedVersion {
                 document: self.index + 1,
-                version: v.clone(),
+                // From the input and bound for a terminal: escaped and short.
+                version: v
+                    .chars()
+                    .take(24)
+                    .collect::<String>()
+                    .escape_debug()
+                    .to_string(),
             });
         }
         self.meta.format_version = Some(v);
@@ -250,7 +256,7 @@ impl Accumulator {
         let unreadable = |e: serde_json::Error| {
             format!(
                 "a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask",
-                rc.address
+                rc.address.escape_debug()
             )
         };
         let mut attributes = Vec::new();

@@ -104,6 +104,8 @@ struct Utf16Decoder<'a> {
     out: Vec<u8>,
     out_pos: usize,
     pending_high: Option<u16>,
+    /// A decoding or read error, reported once the text before it has been read.
+    pending: Option<io::Error>,
     /// Offset in the original input of the first byte in `raw`.
     offset: u64,
     eof: bool,
@@ -118,6 +120,7 @@ impl<'a> Utf16Decoder<'a> {
             out: Vec::with_capacity(BUF_SIZE * 3 / 2),
             out_pos: 0,
             pending_high: None,
+            pending: None,
             offset,
             eof: false,
         }
@@ -133,29 +136,30 @@ impl<'a> Utf16Decoder<'a> {
         )
     }
 
-    fn refill(&mut self) -> io::Result<()> {
+    /// Decodes the next chunk. A problem becomes `pending` and is reported only after the
+    /// text before it has been read, so errors come in input order.
+    fn refill(&mut self) {
         self.out.clear();
         self.out_pos = 0;
-        while self.out.is_empty() && !self.eof {
+        while self.out.is_empty() && !self.eof && self.pending.is_none() {
             let start = self.raw.len();
             self.raw.resize(start + BUF_SIZE, 0);
             let n = loop {
                 match self.inner.read(&mut self.raw[start..]) {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                    r => break r?,
+                    Err(e) => {
+                        self.pending = Some(e);
+                        break 0;
+                    }
+                    Ok(n) => break n,
                 }
             };
             self.raw.truncate(start + n);
-            if n == 0 {
-                self.eof = true;
-                if !self.raw.is_empty() {
-                    return Err(self.fail("odd number of bytes", self.offset));
-                }
-                if self.pending_high.is_some() {
-                    return Err(self.fail("unpaired surrogate at end", self.offset));
-                }
+            if self.pending.is_some() {
+                return;
             }
             let whole = self.raw.len() & !1;
+            let mut used = 0;
             for (i, pair) in self.raw[..whole].chunks_exact(2).enumerate() {
                 let unit = if self.big_endian {
                     u16::from_be_bytes([pair[0], pair[1]])
@@ -166,31 +170,51 @@ impl<'a> Utf16Decoder<'a> {
                 let c = match (self.pending_high.take(), unit) {
                     (None, 0xD800..=0xDBFF) => {
                         self.pending_high = Some(unit);
+                        used += 2;
                         continue;
                     }
-                    (None, 0xDC00..=0xDFFF) => return Err(self.fail("unpaired surrogate", at)),
+                    (None, 0xDC00..=0xDFFF) | (Some(_), 0..=0xDBFF | 0xE000..) => None,
                     (None, u) => char::from_u32(u as u32),
-                    (Some(h), 0xDC00..=0xDFFF) => char::from_u32(
-                        0x10000 + (((h as u32) - 0xD800) << 10) + (unit as u32 - 0xDC00),
+                    (Some(h), low) => char::from_u32(
+                        0x10000 + (((h as u32) - 0xD800) << 10) + (low as u32 - 0xDC00),
                     ),
-                    (Some(_), _) => return Err(self.fail("unpaired surrogate", at)),
                 };
-                let c = c.ok_or_else(|| self.fail("invalid code point", at))?;
+                let Some(c) = c else {
+                    self.pending = Some(self.fail("unpaired surrogate", at));
+                    break;
+                };
                 let mut tmp = [0u8; 4];
                 self.out
                     .extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+                used += 2;
             }
-            self.offset += whole as u64;
-            self.raw.drain(..whole);
+            self.offset += used as u64;
+            self.raw.drain(..used);
+            if n == 0 && self.pending.is_none() {
+                self.eof = true;
+                if !self.raw.is_empty() {
+                    self.pending = Some(self.fail("odd number of bytes", self.offset));
+                } else if self.pending_high.is_some() {
+                    self.pending = Some(self.fail("unpaired surrogate at end", self.offset));
+                }
+            }
         }
-        Ok(())
     }
 }
 
 impl Read for Utf16Decoder<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         if self.out_pos >= self.out.len() {
-            self.refill()?;
+            if let Some(e) = self.pending.take() {
+                return Err(e);
+            }
+            self.refill();
+            if self.out.is_empty() {
+                return match self.pending.take() {
+                    Some(e) => Err(e),
+                    None => Ok(0),
+                };
+            }
         }
         let n = buf.len().min(self.out.len() - self.out_pos);
         buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
@@ -824,6 +848,16 @@ mod tests {
             );
         }
         assert!(error_of(b"{\"a\":[1}", true).contains("the open '[' needs ']'"));
+        // UTF-16: a bad surrogate after an earlier problem does not jump the queue.
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(
+            "{\"format_version\":\"9.2\",\"x\":\""
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        utf16.extend([0x00, 0xDC, b'"', 0, b'}', 0]);
+        assert_eq!(error_of(&utf16, false), error_of(&utf16, true));
+        assert!(error_of(&utf16, false).contains("format version 9.2"));
         assert!(error_of(b"{\"a\":\x01,\"b\":\"\xff\"}", false).contains("found byte 0x01"));
     }
 
