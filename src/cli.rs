@@ -11,6 +11,7 @@ pub const EXIT_CODES: &str = "\
 Exit codes:
   0    success (with --detailed-exitcode: success and no changes)
   1    error: unreadable or invalid input, terraform failure, I/O error
+       (with --detailed-exitcode also: Terraform reported a planning error)
   2    changes present (only with --detailed-exitcode, as terraform plan)
   3    gate failed: findings at or above --fail-on, or more destroys than --max-destroy
   4    authentication needed
@@ -122,8 +123,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "N")]
     pub mass_destroy_threshold: Option<u64>,
 
-    /// Exit 2 when the plan has changes and 0 when it has none, as `terraform plan
-    /// -detailed-exitcode`
+    /// As `terraform plan -detailed-exitcode`: exit 2 when applying would change something
+    /// (the plan's `applyable`), 0 when not, 1 when Terraform reported a planning error
     #[arg(long)]
     pub detailed_exitcode: bool,
 
