@@ -276,17 +276,7 @@ fn deposed_create_then_forget_and_reads_count_as_terraform_does() {
         rc("data.aws_db_instance.c", "data", serde_json::json!(["read"]), serde_json::json!({"action_reason": "read_because_config_unknown"})),
         rc("data.aws_db_instance.d", "data", serde_json::json!(["delete"]), serde_json::json!({})),
     ]});
-    let out = support::cloudops()
-        .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
-        .write_stdin(plan.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = support::analyze_stdin_json(plan.to_string(), &[]);
     let s = &r["summary"];
     assert_eq!(
         (

@@ -80,17 +80,7 @@ fn utf16_be_and_utf8_bom_and_bomless_utf16_are_decoded() {
         .chain(utf8.iter().copied())
         .collect();
     for input in [be, le_no_bom, bom] {
-        let out = support::cloudops()
-            .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
-            .write_stdin(input)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let r = support::analyze_stdin_json(input, &[]);
         assert_eq!(
             (
                 r["summary"]["change"].as_u64(),
@@ -262,17 +252,7 @@ fn a_binary_plan_without_terraform_says_which_command_to_run() {
 #[test]
 fn hcp_terraform_redacted_json_is_read() {
     let doc = r#"{"plan_format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete"],"before":{"bucket":"logs"},"after":null,"after_unknown":{},"before_sensitive":{},"after_sensitive":false}}],"resource_drift":[],"relevant_attributes":[],"output_changes":{},"provider_format_version":"1.0","provider_schemas":{}}"#;
-    let out = support::cloudops()
-        .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
-        .write_stdin(doc)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = support::analyze_stdin_json(doc, &[]);
     assert_eq!(r["summary"]["destroy"], 1);
     assert_eq!(r["plans"][0]["hcp_redacted"], true);
     assert_eq!(r["findings"][0]["rule"], "CO001");
@@ -284,15 +264,7 @@ fn every_format_version_0_and_1_is_accepted() {
         let doc = format!(
             r#"{{"format_version":"{v}","planned_values":{{}},"resource_changes":[{{"address":"null_resource.a","mode":"managed","type":"null_resource","name":"a","change":{{"actions":["create"],"before":null,"after":{{}}}}}}]}}"#
         );
-        let out = support::cloudops()
-            .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
-            .write_stdin(doc)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{v}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let r = support::analyze_stdin_json(doc, &[]);
+        assert_eq!(r["plans"][0]["format_version"], v);
     }
 }

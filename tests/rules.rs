@@ -15,18 +15,7 @@ fn rc(addr: &str, actions: Value, before: Value, after: Value) -> Value {
 }
 
 fn findings(plan: Value, extra: &[&str]) -> Vec<(String, String, String)> {
-    let out = support::cloudops()
-        .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
-        .args(extra)
-        .write_stdin(plan.to_string())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = support::analyze_stdin_json(plan.to_string(), extra);
     r["findings"]
         .as_array()
         .unwrap()

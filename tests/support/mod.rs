@@ -46,6 +46,17 @@ pub fn cloudops() -> Command {
     c
 }
 
+/// The report from a successful `--format json` run; fails the test with stderr otherwise.
+pub fn report_of(out: &std::process::Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
 /// Runs `plan analyze FILE --format json` and returns the parsed report.
 pub fn analyze_json(path: &std::path::Path, extra: &[&str]) -> serde_json::Value {
     let out = cloudops()
@@ -55,13 +66,18 @@ pub fn analyze_json(path: &std::path::Path, extra: &[&str]) -> serde_json::Value
         .args(extra)
         .output()
         .expect("runs");
-    assert!(
-        out.status.success(),
-        "exit {:?}\nstderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+    report_of(&out)
+}
+
+/// Runs `plan analyze - --format json` with `input` on stdin and returns the parsed report.
+pub fn analyze_stdin_json(input: impl Into<Vec<u8>>, extra: &[&str]) -> serde_json::Value {
+    let out = cloudops()
+        .args(["plan", "analyze", "-", "--format", "json", "--no-config"])
+        .args(extra)
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    report_of(&out)
 }
 
 /// Terraform on PATH, or a clear failure: tests that need it must never pass silently.
