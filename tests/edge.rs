@@ -163,6 +163,26 @@ fn bad_inputs() -> Vec<(Vec<u8>, i32, &'static str)> {
             "does not match the Terraform plan format",
         ),
         (
+            b"{\"format_version\": \"1.0\", \"planned_values\": {\"x\": tru}}".to_vec(),
+            1,
+            "an unfinished true, false or null",
+        ),
+        (
+            b"{\"format_version\": \"1.0\", \"prior_state\": {\"x\": [falsy]}}".to_vec(),
+            1,
+            "true, false or null ('y')",
+        ),
+        (
+            b"{\"format_version\": \"1.0\", \"planned_values\": {\"x\": 12x}}".to_vec(),
+            1,
+            "unexpected",
+        ),
+        (
+            b"{\"format_version\": \"1.0\", \"unknown_key\": nulll}".to_vec(),
+            1,
+            "a character right after true, false or null",
+        ),
+        (
             b"{\"format_version\": \"1.0\", \"planned_values\": {}} trailing".to_vec(),
             1,
             "text that is not JSON",

@@ -305,6 +305,54 @@ const CLASS: [Class; 256] = {
     t
 };
 
+/// Checks number and literal tokens between strings, byte by byte and across reads, so that
+/// sections the scanner skips are still rejected when corrupt (`tru`, `1x`, a stray `e`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Token {
+    #[default]
+    None,
+    Literal(&'static [u8], usize),
+    AfterLiteral,
+    Number,
+}
+
+impl Token {
+    fn feed(&mut self, c: u8) -> Result<(), &'static str> {
+        let number_char =
+            |c: u8| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-');
+        *self = match *self {
+            Token::Literal(lit, k) if lit[k] == c => {
+                if k + 1 == lit.len() {
+                    Token::AfterLiteral
+                } else {
+                    Token::Literal(lit, k + 1)
+                }
+            }
+            Token::Literal(..) => return Err("a misspelt true, false or null"),
+            Token::AfterLiteral => return Err("a character right after true, false or null"),
+            Token::Number if number_char(c) => Token::Number,
+            Token::Number => return Err("a malformed number"),
+            Token::None => match c {
+                b't' => Token::Literal(b"true", 1),
+                b'f' => Token::Literal(b"false", 1),
+                b'n' => Token::Literal(b"null", 1),
+                b'0'..=b'9' | b'-' => Token::Number,
+                _ => return Err("a stray character where a value was expected"),
+            },
+        };
+        Ok(())
+    }
+
+    /// The token ends (at a delimiter or the end of the input).
+    fn end(&mut self) -> Result<(), &'static str> {
+        let t = std::mem::take(self);
+        match t {
+            Token::Literal(..) => Err("an unfinished true, false or null"),
+            _ => Ok(()),
+        }
+    }
+}
+
 impl<'a> Documents<'a> {
     fn new(src: Box<dyn Read + 'a>, encoding: TextEncoding) -> Self {
         Documents {
@@ -510,6 +558,7 @@ impl<'a> Documents<'a> {
         }
         let mut stack: Vec<u8> = Vec::new();
         let mut in_string = false;
+        let mut token = Token::None;
         loop {
             self.fill(2)?;
             if self.start == self.checked {
@@ -555,7 +604,17 @@ impl<'a> Documents<'a> {
                     continue;
                 }
                 let c = s[i];
-                match CLASS[c as usize] {
+                let class = CLASS[c as usize];
+                let checked = if class == Class::Scalar {
+                    token.feed(c)
+                } else {
+                    token.end()
+                };
+                if let Err(what) = checked {
+                    error = Some((i, format!("{what} ({})", describe_byte(c))));
+                    break;
+                }
+                match class {
                     Class::Quote => in_string = true,
                     Class::Open => stack.push(c),
                     Class::Close => {
@@ -608,6 +667,7 @@ impl<'a> Documents<'a> {
     }
 
     fn scalar(&mut self, mut capture: Option<&mut Vec<u8>>) -> Result<(), PlanError> {
+        let mut token = Token::None;
         loop {
             self.fill(1)?;
             let s = &self.buf[self.start..self.checked];
@@ -615,13 +675,30 @@ impl<'a> Documents<'a> {
                 .iter()
                 .position(|b| CLASS[*b as usize] != Class::Scalar)
                 .unwrap_or(s.len());
+            let mut bad = None;
+            for (k, c) in s[..n].iter().enumerate() {
+                if let Err(what) = token.feed(*c) {
+                    bad = Some((k, format!("{what} ({})", describe_byte(*c))));
+                    break;
+                }
+            }
             let whole = n == s.len();
+            if let Some((k, detail)) = bad {
+                self.advance(k);
+                return Err(PlanError::Syntax {
+                    detail,
+                    position: self.position(),
+                });
+            }
             if let Some(c) = capture.as_deref_mut() {
                 c.extend_from_slice(&s[..n]);
             }
             self.advance(n);
             if !whole || self.eof {
-                return Ok(());
+                return token.end().map_err(|what| PlanError::Syntax {
+                    detail: what.to_string(),
+                    position: self.position(),
+                });
             }
         }
     }
@@ -839,6 +916,9 @@ mod tests {
             b"{\"a\":\"\xff\"}",
             b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":\"a\\\"b\"}}",
             b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":\"\xe2\x82\xac\"}}",
+            b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":[true,fals,1]}}",
+            b"{\"format_version\":\"1.2\",\"planned_values\":{\"k\":[null,-1.5e+3,truee]}}",
+            b"{\"format_version\":\"1.2\",\"x\":tru",
         ] {
             assert_eq!(
                 error_of(input, false),
