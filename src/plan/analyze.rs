@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
-use super::diff::{collect_all, collect_secrets, is_secret_name, path_to_string, Differ, Marks};
+use super::diff::{
+    collect_all, collect_secrets, is_secret_name, path_to_string, path_within, Differ, Marks,
+};
 use super::error::PlanError;
 use super::model::{
     marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, DeferredChange,
@@ -316,11 +318,7 @@ impl Accumulator {
             .map(|p| path_to_string(p))
             .collect();
         for a in &mut attributes {
-            a.forces_replacement = replace_paths.iter().any(|p| {
-                a.path == *p
-                    || a.path.starts_with(&format!("{p}."))
-                    || a.path.starts_with(&format!("{p}["))
-            });
+            a.forces_replacement = replace_paths.iter().any(|p| path_within(&a.path, p));
         }
         let tags_only = action == Action::Update
             && !attributes.is_empty()
@@ -601,15 +599,11 @@ impl Accumulator {
                 .filter(|r| r.resource == d.address)
                 .map(|r| path_to_string(&r.attribute))
                 .collect();
+            // An empty path means the whole resource is relevant.
             let overlaps = |a: &str| {
-                paths.iter().any(|p| {
-                    p.is_empty()
-                        || a == p
-                        || a.starts_with(&format!("{p}."))
-                        || a.starts_with(&format!("{p}["))
-                        || p.starts_with(&format!("{a}."))
-                        || p.starts_with(&format!("{a}["))
-                })
+                paths
+                    .iter()
+                    .any(|p| p.is_empty() || path_within(a, p) || path_within(p, a))
             };
             let relevant = !paths.is_empty()
                 && (d.attributes.is_empty() || d.attributes.iter().any(|a| overlaps(&a.path)));
@@ -695,7 +689,7 @@ fn is_tag_path(p: &str) -> bool {
         "terraform_labels",
     ]
     .iter()
-    .any(|t| p == *t || p.starts_with(&format!("{t}.")) || p.starts_with(&format!("{t}[")))
+    .any(|t| path_within(p, t))
 }
 
 /// A cheap text check so that values are parsed for name-based masking only when a

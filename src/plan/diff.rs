@@ -108,6 +108,13 @@ pub fn push_index(path: &mut String, i: usize) {
     path.push(']');
 }
 
+/// Whether attribute path `path` is `prefix` or lies under it (`tags` covers `tags.Name` and
+/// `tags["a b"]`, not `tags_all`).
+pub fn path_within(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
 /// Renders a Terraform path (`["ingress", 0, "cidr_blocks"]`) in the same notation.
 pub fn path_to_string(segments: &[Value]) -> String {
     let mut s = String::new();

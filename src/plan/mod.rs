@@ -70,8 +70,6 @@ fn combine(results: Vec<analyze::PlanResult>, source: &str) -> Result<Report, Pl
         report.findings.extend(r.findings);
         secrets.extend(r.secrets);
     }
-    report
-        .findings
-        .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
+    report.sort_findings();
     Ok(redact::Redactor::new(&secrets).redact_report(report))
 }

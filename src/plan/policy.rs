@@ -66,9 +66,7 @@ impl Policy {
                 f.severity = sev;
             }
         }
-        report
-            .findings
-            .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
+        report.sort_findings();
 
         let mut reasons = Vec::new();
         if let Some(th) = self.fail_on {

@@ -22,6 +22,8 @@ pub struct Redactor {
 impl Redactor {
     pub fn new(secrets: &HashSet<String>) -> Redactor {
         let mut patterns: Vec<String> = Vec::with_capacity(secrets.len() * 4);
+        // A set, not `patterns.contains`: plans can hold thousands of sensitive values.
+        let mut seen = HashSet::with_capacity(secrets.len() * 4);
         for s in secrets {
             // The value as it appears inside JSON-encoded string attributes (policies,
             // container definitions): escaped once or twice, and with Go's jsonencode
@@ -35,7 +37,7 @@ impl Redactor {
                 once,
                 twice,
             ] {
-                if !patterns.contains(&form) {
+                if seen.insert(form.clone()) {
                     patterns.push(form);
                 }
             }

@@ -358,6 +358,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Most severe first; within a severity, in plan order.
+    pub fn sort_findings(&mut self) {
+        self.findings
+            .sort_by(|a, b| b.severity.cmp(&a.severity).then(a.plan.cmp(&b.plan)));
+    }
+
     pub fn max_severity(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
     }
