@@ -88,6 +88,20 @@ fn secret_named_values_of_creates_are_masked_where_copied() {
     ]})
     .to_string();
     all_formats_hide(&plan, "Zq9unmarkedPW");
+    // A secret-named key that merely starts with a secret word, in any case.
+    for key in [
+        "private_key_pem",
+        "DB_PASSWORD_V2",
+        "clientSecretValue",
+        "ApiKey",
+    ] {
+        let plan = json!({"format_version": "1.2", "planned_values": {}, "resource_changes": [
+            td("terraform_data.k", json!(["create"]), Value::Null, json!({"input": {key: "Yx7unmarkedVAL"}}), json!({})),
+            td("terraform_data.c", json!(["update"]), json!({"input": "a"}), json!({"input": "copy Yx7unmarkedVAL"}), json!({})),
+        ]})
+        .to_string();
+        all_formats_hide(&plan, "Yx7unmarkedVAL");
+    }
     let out = run(&plan, &["--format", "json", "--no-mask-secret-names"]);
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("Zq9unmarkedPW"),

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::diff::{
     collect_all, collect_secrets, is_secret_name, path_to_string, path_within, Differ, Marks,
+    SECRET_NAME_PARTS,
 };
 use super::error::PlanError;
 use super::model::{
@@ -693,9 +694,10 @@ fn is_tag_path(p: &str) -> bool {
 }
 
 /// A cheap text check so that values are parsed for name-based masking only when a
-/// secret-sounding key may be in them. Terraform's attribute names are lower case; map keys
-/// (environment variables, tags) come in any case, hence the explicit variants, which let
-/// aho-corasick's packed (SIMD) searcher do the scan.
+/// secret-sounding key may be in them: every word `is_secret_name` looks for, so the two never
+/// disagree. Terraform's attribute names are lower case; map keys (environment variables,
+/// tags) come in any case, hence the explicit variants (plus `Key"` for camel-case `ApiKey`),
+/// which let aho-corasick's packed (SIMD) searcher do the scan.
 fn may_name_a_secret(raw: &str) -> bool {
     enum Finder {
         Packed(aho_corasick::packed::Searcher),
@@ -703,17 +705,9 @@ fn may_name_a_secret(raw: &str) -> bool {
     }
     static FINDER: std::sync::OnceLock<Finder> = std::sync::OnceLock::new();
     let finder = FINDER.get_or_init(|| {
-        let words = [
-            "pass",
-            "secret",
-            "token",
-            "key\"",
-            "credential",
-            "connection_string",
-            "sas_url",
-        ];
-        let variants: Vec<String> = words
+        let variants: Vec<String> = SECRET_NAME_PARTS
             .iter()
+            .chain(&["key\""])
             .flat_map(|w| {
                 let mut title = w.to_string();
                 title[..1].make_ascii_uppercase();

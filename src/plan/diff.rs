@@ -55,7 +55,7 @@ impl<'a> Marks<'a> {
 }
 
 /// Attribute names that say "secret" even when the provider did not mark them sensitive.
-const SECRET_NAME_PARTS: &[&str] = &[
+pub const SECRET_NAME_PARTS: &[&str] = &[
     "password",
     "passwd",
     "passphrase",
