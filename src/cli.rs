@@ -10,7 +10,7 @@ use crate::plan::report::Severity;
 pub const EXIT_CODES: &str = "\
 Exit codes:
   0    success (with --detailed-exitcode: success and no changes)
-  1    error: unreadable or invalid input, terraform failure, I/O error
+  1    error: unreadable or invalid input, terraform failure, I/O or store error
        (with --detailed-exitcode also: Terraform reported a planning error)
   2    changes present (only with --detailed-exitcode, as terraform plan)
   3    gate failed: findings at or above --fail-on, or more destroys than --max-destroy
@@ -52,6 +52,25 @@ pub struct GlobalArgs {
     /// More diagnostics on stderr (-v, -vv); secrets are never logged
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+
+    /// Project settings file [default: the nearest .cloudops.toml up to the repository root]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "CLOUDOPS_PLAN_CONFIG",
+        conflicts_with = "no_config"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Do not read any .cloudops.toml
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
+    /// Directory of the local store (plan history) [default: the platform's data directory,
+    /// e.g. ~/.local/share/cloudops]
+    #[arg(long, global = true, value_name = "DIR", env = "CLOUDOPS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,6 +107,92 @@ pub enum PlanCommand {
     /// Summarise a plan, explain its changes and drift, flag risky changes, gate CI
     #[command(after_help = EXIT_CODES)]
     Analyze(AnalyzeArgs),
+
+    /// Saved analyses: list them (the default), show one, compare two, delete one
+    #[command(args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
+    History(HistoryArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[command(subcommand)]
+    pub command: Option<HistoryCommand>,
+    #[command(flatten)]
+    pub list: HistoryListArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// List saved analyses, newest first
+    List(HistoryListArgs),
+    /// Show one saved analysis in any --format, as `plan analyze` printed it
+    Show(HistoryShowArgs),
+    /// Compare two saved analyses: what started or stopped changing, findings, drift
+    Diff(HistoryDiffArgs),
+    /// Delete one saved analysis
+    Delete(HistoryIdArg),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryListArgs {
+    /// Only this workspace
+    #[arg(long, value_name = "NAME")]
+    pub workspace: Option<String>,
+
+    /// Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an
+    /// age (90m, 36h, 7d, 2w)
+    #[arg(long, value_name = "WHEN")]
+    pub since: Option<String>,
+
+    /// Entries per page; 0 lists all
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+
+    /// Continue a listing where the previous page ended (printed after each page)
+    #[arg(long, value_name = "TOKEN")]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryIdArg {
+    /// The entry's ID, or an unambiguous prefix of at least 4 characters
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryShowArgs {
+    /// The entry's ID, or an unambiguous prefix of at least 4 characters
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)
+    #[arg(long)]
+    pub plan: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryDiffArgs {
+    /// The older entry (ID or prefix)
+    #[arg(
+        value_name = "OLDER",
+        required_unless_present = "last",
+        requires = "newer"
+    )]
+    pub older: Option<String>,
+
+    /// The newer entry (ID or prefix)
+    #[arg(value_name = "NEWER")]
+    pub newer: Option<String>,
+
+    /// Compare the N-th newest entry with the newest one (`--last 2`: the latest two)
+    #[arg(long, value_name = "N", conflicts_with = "older",
+          value_parser = clap::value_parser!(u32).range(2..=1000))]
+    pub last: Option<u32>,
+
+    /// With --last: the workspace [default: the workspace of the newest entry]
+    #[arg(long, value_name = "NAME", requires = "last")]
+    pub workspace: Option<String>,
 }
 
 /// A severity threshold, or `none` to never fail on findings.
@@ -145,16 +250,21 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "PATTERN")]
     pub ignore_address: Vec<String>,
 
-    /// Project settings file [default: the nearest .cloudops.toml up to the repository root]
-    #[arg(
-        long,
-        value_name = "FILE",
-        env = "CLOUDOPS_PLAN_CONFIG",
-        conflicts_with = "no_config"
-    )]
-    pub config: Option<PathBuf>,
-
-    /// Do not read any .cloudops.toml
+    /// Keep this analysis in the plan history (see `cloudops plan history`)
     #[arg(long)]
-    pub no_config: bool,
+    pub save: bool,
+
+    /// Also keep the plan itself, redacted and compressed (implies --save)
+    #[arg(long)]
+    pub save_plan: bool,
+
+    /// History workspace to save under [default: the git repository and directory, plus the
+    /// Terraform workspace when not `default`]
+    #[arg(long, value_name = "NAME", env = "CLOUDOPS_WORKSPACE")]
+    pub workspace: Option<String>,
+
+    /// Days a saved analysis is kept; 0 keeps it forever [default: 30]
+    #[arg(long, value_name = "DAYS", env = "CLOUDOPS_HISTORY_RETENTION_DAYS",
+          value_parser = clap::value_parser!(u32).range(0..=crate::config::MAX_RETENTION_DAYS as i64))]
+    pub retention_days: Option<u32>,
 }

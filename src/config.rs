@@ -17,7 +17,35 @@ pub const PROJECT_FILE: &str = ".cloudops.toml";
 pub struct ProjectConfig {
     #[serde(default)]
     pub plan: PlanConfig,
+    #[serde(default)]
+    pub history: HistoryConfig,
 }
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryConfig {
+    /// Relative paths are relative to the file's directory.
+    pub data_dir: Option<PathBuf>,
+    pub retention_days: Option<u32>,
+    pub workspace: Option<String>,
+}
+
+/// Everything the project file says, validated.
+#[derive(Debug, Default)]
+pub struct ProjectSettings {
+    pub plan: PlanSettings,
+    pub history: HistorySettings,
+}
+
+#[derive(Debug, Default)]
+pub struct HistorySettings {
+    pub data_dir: Option<PathBuf>,
+    pub retention_days: Option<u32>,
+    pub workspace: Option<String>,
+}
+
+/// Longest retention accepted (100 years); `0` means forever.
+pub const MAX_RETENTION_DAYS: u32 = 36_500;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,7 +92,35 @@ pub fn find_project_file(start: &Path) -> Option<PathBuf> {
     None
 }
 
-pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
+/// The project file: `explicit` when given, else the nearest one from the current directory.
+pub fn load_project(explicit: Option<&Path>, disabled: bool) -> Result<ProjectSettings, Error> {
+    if disabled {
+        return Ok(ProjectSettings::default());
+    }
+    let path = match explicit {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(Error::Usage {
+                    message: format!("config file {} does not exist", p.display()),
+                    hint: "pass an existing .cloudops.toml, or --no-config".into(),
+                });
+            }
+            Some(p.to_path_buf())
+        }
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| find_project_file(&d)),
+    };
+    match path {
+        Some(p) => {
+            tracing::debug!(path = %p.display(), "project settings");
+            load_project_file(&p)
+        }
+        None => Ok(ProjectSettings::default()),
+    }
+}
+
+pub fn load_project_file(path: &Path) -> Result<ProjectSettings, Error> {
     let err = |message: String| Error::Config {
         path: path.to_path_buf(),
         message,
@@ -72,6 +128,21 @@ pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
     let cfg: ProjectConfig = toml::from_str(&text)
         .map_err(|e| err(e.message().to_string() + &location(&text, e.span())))?;
+    let h = cfg.history;
+    if let Some(days) = h.retention_days.filter(|d| *d > MAX_RETENTION_DAYS) {
+        return Err(err(format!(
+            "history.retention_days = {days}: at most {MAX_RETENTION_DAYS} (0 keeps entries forever)"
+        )));
+    }
+    if h.workspace.as_deref().is_some_and(|w| w.trim().is_empty()) {
+        return Err(err("history.workspace is empty".to_string()));
+    }
+    let base = path.parent().unwrap_or(Path::new("."));
+    let history = HistorySettings {
+        data_dir: h.data_dir.map(|d| base.join(d)),
+        retention_days: h.retention_days,
+        workspace: h.workspace,
+    };
     let p = cfg.plan;
     let severity_of = |key: &str, v: &str| {
         Severity::parse(v).ok_or_else(|| {
@@ -99,7 +170,7 @@ pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
         }
         severity.insert(k.clone(), severity_of(&format!("plan.severity.{k}"), v)?);
     }
-    Ok(PlanSettings {
+    let plan = PlanSettings {
         path: Some(path.to_path_buf()),
         fail_on,
         max_destroy: p.max_destroy,
@@ -108,7 +179,8 @@ pub fn load_plan_settings(path: &Path) -> Result<PlanSettings, Error> {
         ignore_rules: p.ignore_rules,
         ignore_addresses: p.ignore_addresses,
         severity,
-    })
+    };
+    Ok(ProjectSettings { plan, history })
 }
 
 fn location(text: &str, span: Option<std::ops::Range<usize>>) -> String {

@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::plan::PlanError;
+use crate::store::StoreError;
 
 /// The documented exit codes (README, `--help`, man page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,12 +49,20 @@ pub enum Error {
         context: String,
         error: std::io::Error,
     },
+    Store(StoreError),
+}
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Error {
+        Error::Store(e)
+    }
 }
 
 impl Error {
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage { .. } | Error::Config { .. } => ExitCode::Usage,
+            Error::Store(StoreError::BadId { .. }) => ExitCode::Usage,
             Error::Io { error, .. } if error.kind() == std::io::ErrorKind::Interrupted => {
                 ExitCode::Interrupted
             }
@@ -70,6 +79,7 @@ impl Error {
                     .to_string(),
             ),
             Error::Io { .. } => None,
+            Error::Store(e) => Some(e.hint()),
         }
     }
 }
@@ -82,6 +92,7 @@ impl fmt::Display for Error {
             Error::Config { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Terraform { message, .. } => write!(f, "{message}"),
             Error::Io { context, error } => write!(f, "{context}: {error}"),
+            Error::Store(e) => write!(f, "{e}"),
         }
     }
 }

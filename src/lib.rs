@@ -5,8 +5,10 @@
 //! - `cli` parses; `commands` glue parsed arguments to the core, adapters and renderers.
 //! - `plan` is the pure analysis core (no IO, no clock, no environment).
 //! - `render` is the only place that formats user-visible output; it depends on `plan::report`.
+//! - `store` keeps analyses (the `Store` trait; SQLite embedded backend).
 //! - `terraform` is the adapter that runs a terraform binary (binary plan files).
 //! - `config` resolves flags > `CLOUDOPS_*` environment > `.cloudops.toml` > defaults.
+//! - `workspace` names the default history workspace; `timefmt` parses and prints instants.
 //! - `error` maps every failure to a documented exit code and a next step.
 
 pub mod cli;
@@ -15,6 +17,9 @@ pub mod config;
 pub mod error;
 pub mod plan;
 pub mod render;
+pub mod store;
 pub mod terraform;
+pub mod timefmt;
+pub mod workspace;
 
 pub use error::{Error, ExitCode};

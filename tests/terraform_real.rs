@@ -604,3 +604,79 @@ fn sensitive_values_from_real_terraform_are_never_printed() {
     );
     assert_no_secret("gate failure", &out, SENSITIVE_SCENARIO_SECRETS);
 }
+
+/// `--save-plan` on a real plan: the binary plan and its JSON are the same plan to the
+/// history (one digest), and the kept plan holds none of the scenario's secrets.
+#[test]
+fn saved_real_plans_are_one_entry_and_hold_no_secret() {
+    use sha2::Digest;
+    let run = run_scenario("sensitive");
+    let data = tempfile::tempdir().expect("tempdir");
+    let save = |input: &str| {
+        let out = cloudops(&run)
+            .env("CLOUDOPS_DATA_DIR", data.path())
+            .args([
+                "plan",
+                "analyze",
+                input,
+                "--save-plan",
+                "--workspace",
+                "real",
+            ])
+            .args(["--format", "json"])
+            .output()
+            .expect("run cloudops");
+        assert!(
+            out.status.success(),
+            "{input}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let first = save("tfplan");
+    assert!(first.contains("saved as"), "{first}");
+    let again = save("plan.json");
+    assert!(
+        again.contains("already saved"),
+        "the JSON of the binary plan must be recognised as the same plan: {again}"
+    );
+
+    let list = cloudops(&run)
+        .env("CLOUDOPS_DATA_DIR", data.path())
+        .args(["plan", "history", "--format", "json"])
+        .output()
+        .expect("list");
+    let list: Value = ok_json(&list, "history");
+    let entries = list["entries"].as_array().expect("entries");
+    assert_eq!(entries.len(), 1, "{list}");
+    let digest: String = sha2::Sha256::digest(&run.plan_json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(entries[0]["plan_sha256"], digest.as_str());
+    assert_eq!(
+        entries[0]["terraform_version"],
+        run.plan()["terraform_version"]
+    );
+
+    let id = entries[0]["id"].as_str().expect("id");
+    let shown = cloudops(&run)
+        .env("CLOUDOPS_DATA_DIR", data.path())
+        .args(["plan", "history", "show", id, "--plan"])
+        .output()
+        .expect("show --plan");
+    let kept = ok_json(&shown, "show --plan");
+    assert_eq!(
+        kept["resource_changes"].as_array().map(Vec::len),
+        run.plan()["resource_changes"].as_array().map(Vec::len),
+        "the kept plan is the whole plan"
+    );
+    assert_no_secret("show --plan", &shown, SENSITIVE_SCENARIO_SECRETS);
+    let db = std::fs::read(data.path().join("cloudops.db")).expect("store file");
+    for s in SENSITIVE_SCENARIO_SECRETS {
+        assert!(
+            memchr::memmem::find(&db, s.as_bytes()).is_none(),
+            "{s} is in the store file"
+        );
+    }
+}

@@ -2,8 +2,11 @@
 //! and adapters, and hands a report to `render`.
 
 pub mod plan_analyze;
+pub mod plan_history;
+pub mod plan_save;
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, Format, PlanCommand};
 use crate::error::{Error, ExitCode};
@@ -14,6 +17,9 @@ pub struct Context {
     pub format: Format,
     pub style: render::Style,
     pub quiet: bool,
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Context {
@@ -24,6 +30,16 @@ impl Context {
             format: cli.global.format,
             style: render::Style::decide(cli.global.color, stdout_tty, env),
             quiet: cli.global.quiet,
+            config: cli.global.config.clone(),
+            no_config: cli.global.no_config,
+            data_dir: cli.global.data_dir.clone(),
+        }
+    }
+
+    /// A note on stderr unless `--quiet` (stdout carries only the result).
+    pub fn note(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("{msg}");
         }
     }
 
@@ -40,6 +56,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
     match &cli.command {
         Command::Plan(p) => match &p.command {
             PlanCommand::Analyze(a) => plan_analyze::run(a, &ctx),
+            PlanCommand::History(h) => plan_history::run(h, &ctx),
         },
     }
 }

@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use crate::cli::{AnalyzeArgs, Format};
+use crate::commands::plan_save::{self, Capture};
 use crate::commands::Context;
 use crate::config::{self, PlanSettings};
 use crate::error::{Error, ExitCode};
@@ -15,7 +16,11 @@ use crate::render;
 use crate::terraform;
 
 pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
-    let settings = load_settings(args)?;
+    let project = config::load_project(ctx.config.as_deref(), ctx.no_config)?;
+    let settings = project.plan;
+    let save =
+        (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project.history, ctx));
+    let save = save.transpose()?;
     let opts = AnalyzeOptions {
         mask_secret_names: !args.no_mask_secret_names && settings.mask_secret_names.unwrap_or(true),
         mass_destroy_threshold: args
@@ -30,7 +35,8 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     } else {
         args.plan.clone()
     };
-    let mut report = analyze_input(args, &source, &opts)?;
+    let capture = Capture::new(args.save_plan);
+    let mut report = analyze_input(args, &source, &opts, &capture)?;
     policy.apply(&mut report);
 
     let stdout = std::io::stdout();
@@ -44,6 +50,9 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
         })?;
     if ctx.format == Format::Github {
         append_step_summary(&report, ctx)?;
+    }
+    if let Some(request) = save {
+        request.save(report.clone(), capture.finish(), &opts, ctx)?;
     }
 
     let gate_failed = report.gate.as_ref().is_some_and(|g| g.failed);
@@ -84,33 +93,6 @@ fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
     }
 }
 
-fn load_settings(args: &AnalyzeArgs) -> Result<PlanSettings, Error> {
-    if args.no_config {
-        return Ok(PlanSettings::default());
-    }
-    let path = match &args.config {
-        Some(p) => {
-            if !p.is_file() {
-                return Err(Error::Usage {
-                    message: format!("config file {} does not exist", p.display()),
-                    hint: "pass an existing .cloudops.toml, or --no-config".into(),
-                });
-            }
-            Some(p.clone())
-        }
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| config::find_project_file(&d)),
-    };
-    match path {
-        Some(p) => {
-            tracing::debug!(path = %p.display(), "project settings");
-            config::load_plan_settings(&p)
-        }
-        None => Ok(PlanSettings::default()),
-    }
-}
-
 fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
     for r in &args.ignore_rule {
         if plan::rules::lookup(r).is_none() {
@@ -144,7 +126,12 @@ fn plan_error(source: &str, error: PlanError) -> Error {
     }
 }
 
-fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Result<Report, Error> {
+fn analyze_input(
+    args: &AnalyzeArgs,
+    source: &str,
+    opts: &AnalyzeOptions,
+    capture: &Capture,
+) -> Result<Report, Error> {
     let reader: Box<dyn Read> = if args.plan == "-" {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
@@ -168,12 +155,16 @@ fn analyze_input(args: &AnalyzeArgs, source: &str, opts: &AnalyzeOptions) -> Res
             error: e,
         })?)
     };
-    match plan::sniff(reader).map_err(|e| plan_error(source, PlanError::io(e)))? {
+    match plan::sniff(capture.tee(reader)).map_err(|e| plan_error(source, PlanError::io(e)))? {
         Sniffed::Empty => Err(plan_error(source, PlanError::Empty)),
         Sniffed::Text(docs) => {
             plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e))
         }
-        Sniffed::BinaryPlan(head, rest) => analyze_binary(args, source, head, rest, opts),
+        Sniffed::BinaryPlan(head, rest) => {
+            // The digest and saved copy are of the JSON that is analysed, not the zip.
+            capture.reset();
+            analyze_binary(args, source, head, rest, opts, capture)
+        }
     }
 }
 
@@ -183,6 +174,7 @@ fn analyze_binary(
     head: Vec<u8>,
     rest: Box<dyn Read + '_>,
     opts: &AnalyzeOptions,
+    capture: &Capture,
 ) -> Result<Report, Error> {
     let shown = if args.plan == "-" {
         "tfplan".to_string()
@@ -225,7 +217,7 @@ fn analyze_binary(
         std::path::PathBuf::from(&args.plan)
     };
     let (child, stdout) = terraform::show_json(&bin, &path)?;
-    let result = match plan::sniff(stdout) {
+    let result = match plan::sniff(capture.tee(stdout)) {
         Ok(Sniffed::Text(docs)) => {
             plan::analyze_documents(docs, source, opts).map_err(|e| plan_error(source, e))
         }

@@ -2,6 +2,7 @@
 //! environment, no printing; the command layer brings those.
 
 pub mod analyze;
+pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod input;
@@ -10,6 +11,7 @@ pub mod policy;
 pub mod redact;
 pub mod report;
 pub mod rules;
+pub mod scrub;
 pub mod stream;
 
 use std::collections::HashSet;

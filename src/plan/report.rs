@@ -51,6 +51,14 @@ impl Summary {
             || self.invoke > 0
     }
 
+    /// "2 to add, 1 to change, 0 to destroy" without the `Plan:` prefix.
+    pub fn plan_line_short(&self) -> String {
+        format!(
+            "{} to add, {} to change, {} to destroy",
+            self.add, self.change, self.destroy
+        )
+    }
+
     /// Terraform's own sentence, so operators can match it against the CLI output.
     pub fn plan_line(&self) -> String {
         let mut s = String::from("Plan: ");

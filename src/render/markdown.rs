@@ -14,7 +14,7 @@ pub fn render(report: &Report) -> String {
 }
 
 /// Text that is safe inside HTML and markdown table cells.
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -36,7 +36,7 @@ fn esc(s: &str) -> String {
     o
 }
 
-fn code(s: &str) -> String {
+pub(crate) fn code(s: &str) -> String {
     format!("<code>{}</code>", esc(s))
 }
 

@@ -2,6 +2,7 @@
 //! decided once, here, from the flag, the environment and whether stdout is a terminal.
 
 pub mod github;
+pub mod history;
 pub mod json;
 pub mod junit;
 pub mod markdown;

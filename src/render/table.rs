@@ -17,11 +17,11 @@ const MAX_VALUE: usize = 60;
 const MAX_CELL_LINE: usize = 240;
 
 /// Plan text as it goes into a cell: control characters shown, not acted on; length capped.
-fn cell_text(s: &str) -> String {
+pub(crate) fn cell_text(s: &str) -> String {
     truncate(&printable(s), MAX_CELL_LINE)
 }
 
-fn new_table(style: &Style, header: &[&str]) -> Table {
+pub(crate) fn new_table(style: &Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     if style.decorate {
         t.load_preset(presets::UTF8_FULL_CONDENSED);

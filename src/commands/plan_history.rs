@@ -1,0 +1,329 @@
+//! `cloudops plan history`: list, show, compare and delete saved analyses in the store.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use crate::cli::{
+    Format, HistoryArgs, HistoryCommand, HistoryDiffArgs, HistoryIdArg, HistoryListArgs,
+    HistoryShowArgs,
+};
+use crate::commands::Context;
+use crate::config;
+use crate::error::{Error, ExitCode};
+use crate::plan::compare::compare;
+use crate::render::{self, history as out};
+use crate::store::sqlite::SqliteStore;
+use crate::store::{Cursor, ListQuery, PlanMeta, Store, StoreError};
+use crate::timefmt;
+
+pub fn run(args: &HistoryArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    let project = config::load_project(ctx.config.as_deref(), ctx.no_config)?;
+    let dir = ctx.data_dir.clone().or(project.history.data_dir);
+    let now = Timestamp::now();
+    match &args.command {
+        None => list(&args.list, dir, ctx, now),
+        Some(HistoryCommand::List(a)) => list(a, dir, ctx, now),
+        Some(HistoryCommand::Show(a)) => show(a, dir, ctx, now),
+        Some(HistoryCommand::Diff(a)) => diff(a, dir, ctx, now),
+        Some(HistoryCommand::Delete(a)) => delete(a, dir, ctx, now),
+    }?;
+    Ok(ExitCode::Success)
+}
+
+/// The store the commands use, behind the `Store` trait so that they never depend on a
+/// backend: the embedded store in `dir` (or the platform data directory). Readers get `None`
+/// when nothing was ever saved, so that looking never creates files.
+pub fn open_store(dir: Option<PathBuf>) -> Result<Option<Box<dyn Store>>, Error> {
+    let dir = resolve_dir(dir)?;
+    let store = SqliteStore::open_existing(&dir)?;
+    Ok(store.map(|s| {
+        tracing::debug!(store = %s.location(), "store opened");
+        Box::new(s) as Box<dyn Store>
+    }))
+}
+
+/// The store for writing, created when missing.
+pub fn create_store(dir: Option<PathBuf>) -> Result<Box<dyn Store>, Error> {
+    let store = SqliteStore::open_or_create(&resolve_dir(dir)?)?;
+    tracing::debug!(store = %store.location(), "store opened");
+    Ok(Box::new(store))
+}
+
+fn resolve_dir(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
+    crate::store::data_dir(dir).ok_or_else(|| Error::Usage {
+        message: "cannot find a data directory for the plan history (no home directory)".into(),
+        hint: "set CLOUDOPS_DATA_DIR or pass --data-dir".into(),
+    })
+}
+
+fn only_formats(ctx: &Context, what: &str) -> Result<(), Error> {
+    match ctx.format {
+        Format::Table | Format::Json | Format::Markdown => Ok(()),
+        other => Err(Error::Usage {
+            message: format!(
+                "`cloudops plan history {what}` has no {} output",
+                format!("{other:?}").to_lowercase()
+            ),
+            hint: "use --format table, json or markdown".into(),
+        }),
+    }
+}
+
+fn emit(text: &str) -> Result<(), Error> {
+    emit_bytes(text.as_bytes())
+}
+
+fn emit_bytes(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            context: "writing to standard output".into(),
+            error: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn list(
+    a: &HistoryListArgs,
+    dir: Option<PathBuf>,
+    ctx: &Context,
+    now: Timestamp,
+) -> Result<(), Error> {
+    only_formats(ctx, "list")?;
+    let since = a
+        .since
+        .as_deref()
+        .map(|s| timefmt::parse_since(s, now))
+        .transpose()
+        .map_err(|m| Error::Usage {
+            message: format!("--since {m}"),
+            hint: "e.g. --since 7d or --since 2026-11-01".into(),
+        })?;
+    let cursor = a
+        .page
+        .as_deref()
+        .map(|t| {
+            Cursor::parse(t).ok_or_else(|| Error::Usage {
+                message: format!("--page {t:?} is not a page token"),
+                hint: "use the token printed after the previous page".into(),
+            })
+        })
+        .transpose()?;
+    let path = resolve_dir(dir.clone())?.join(crate::store::sqlite::FILE_NAME);
+    let store = open_store(dir)?;
+    let (entries, next, location) = match &store {
+        None => (
+            Vec::new(),
+            None,
+            format!("SQLite store {} (not created yet)", path.display()),
+        ),
+        Some(s) => {
+            purge_quietly(s.as_ref(), now);
+            let page = s.list_plans(
+                &ListQuery {
+                    workspace: a.workspace.clone(),
+                    since,
+                    limit: a.limit,
+                    cursor,
+                },
+                now,
+            )?;
+            (page.entries, page.next, s.location())
+        }
+    };
+    let listing = out::Listing {
+        schema_version: out::SCHEMA_VERSION,
+        store: &location,
+        entries: &entries,
+        next_page: next.as_ref().map(Cursor::token),
+    };
+    emit(&match ctx.format {
+        Format::Json => out::json(&listing),
+        Format::Markdown => out::list_markdown(&listing),
+        _ => out::list_table(&listing, &ctx.style),
+    })?;
+    if let Some(token) = &listing.next_page {
+        let mut cmd = String::from("cloudops plan history");
+        if let Some(w) = &a.workspace {
+            cmd.push_str(&format!(" --workspace '{}'", w.replace('\'', "'\\''")));
+        }
+        if let Some(s) = &a.since {
+            cmd.push_str(&format!(
+                " --since {}",
+                since.map_or(s.clone(), |t| t.to_string())
+            ));
+        }
+        if a.limit != 20 {
+            cmd.push_str(&format!(" --limit {}", a.limit));
+        }
+        ctx.note(&format!("more entries: {cmd} --page {token}"));
+    }
+    Ok(())
+}
+
+/// Expired entries are never shown (the queries filter them); deleting them is housekeeping
+/// that must not stop someone from reading a store they cannot write.
+fn purge_quietly(store: &dyn Store, now: Timestamp) {
+    match store.purge_expired(now) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(entries = n, "expired history entries purged"),
+        Err(e) => tracing::warn!("expired entries not purged: {e}"),
+    }
+}
+
+fn existing_store(dir: Option<PathBuf>, id: &str) -> Result<Box<dyn Store>, Error> {
+    open_store(dir)?.ok_or_else(|| Error::Store(StoreError::NotFound { id: id.to_string() }))
+}
+
+fn show(
+    a: &HistoryShowArgs,
+    dir: Option<PathBuf>,
+    ctx: &Context,
+    now: Timestamp,
+) -> Result<(), Error> {
+    let store = existing_store(dir, &a.id)?;
+    let entry = store.get_plan(&a.id, now)?;
+    if a.plan {
+        let Some(gz) = entry.raw_plan_gz else {
+            return Err(Error::Usage {
+                message: format!("entry {} was saved without its plan", entry.meta.id),
+                hint:
+                    "save with `cloudops plan analyze PLAN --save-plan` to keep the (redacted) plan"
+                        .into(),
+            });
+        };
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut plain)
+            .map_err(|e| {
+                Error::Store(StoreError::Other {
+                    location: store.location(),
+                    detail: format!(
+                        "the saved plan of entry {} cannot be decompressed: {e}",
+                        entry.meta.id
+                    ),
+                })
+            })?;
+        return emit_bytes(&plain);
+    }
+    let mut text = Vec::new();
+    match ctx.format {
+        Format::Table => text.extend(out::show_header(&entry.meta, false).into_bytes()),
+        Format::Markdown => text.extend(out::show_header(&entry.meta, true).into_bytes()),
+        _ => {}
+    }
+    render::write(&entry.report, ctx.format, &ctx.style, &mut text).map_err(|e| Error::Io {
+        context: "rendering the saved report".into(),
+        error: e,
+    })?;
+    emit_bytes(&text)
+}
+
+fn diff(
+    a: &HistoryDiffArgs,
+    dir: Option<PathBuf>,
+    ctx: &Context,
+    now: Timestamp,
+) -> Result<(), Error> {
+    only_formats(ctx, "diff")?;
+    let store = match open_store(dir)? {
+        Some(s) => s,
+        None => return Err(nothing_to_compare(0, a.last.unwrap_or(2), None)),
+    };
+    let (older, newer) = match (&a.older, &a.newer, a.last) {
+        (Some(o), Some(n), _) => (store.get_plan(o, now)?, store.get_plan(n, now)?),
+        (_, _, Some(n)) => {
+            let workspace = match &a.workspace {
+                Some(w) => Some(w.clone()),
+                None => newest(store.as_ref(), now)?.map(|m| m.workspace),
+            };
+            let page = store.list_plans(
+                &ListQuery {
+                    workspace: workspace.clone(),
+                    limit: n as usize,
+                    ..ListQuery::default()
+                },
+                now,
+            )?;
+            if page.entries.len() < n as usize {
+                return Err(nothing_to_compare(page.entries.len(), n, workspace));
+            }
+            let older = &page.entries[n as usize - 1];
+            let newer = &page.entries[0];
+            (
+                store.get_plan(&older.id, now)?,
+                store.get_plan(&newer.id, now)?,
+            )
+        }
+        _ => {
+            return Err(Error::Usage {
+                message: "give two IDs or --last N".into(),
+                hint: "e.g. `cloudops plan history diff --last 2`".into(),
+            })
+        }
+    };
+    if older.meta.workspace != newer.meta.workspace {
+        ctx.warn(&format!(
+            "comparing different workspaces: {} and {}",
+            older.meta.workspace, newer.meta.workspace
+        ));
+    }
+    let changes = compare(&older.report, &newer.report);
+    let doc = out::HistoryDiff {
+        schema_version: out::SCHEMA_VERSION,
+        older: &older.meta,
+        newer: &newer.meta,
+        same_plan: older.meta.plan_sha256 == newer.meta.plan_sha256,
+        changes: &changes,
+    };
+    emit(&match ctx.format {
+        Format::Json => out::json(&doc),
+        Format::Markdown => out::diff_markdown(&doc),
+        _ => out::diff_table(&doc, &ctx.style),
+    })
+}
+
+fn newest(store: &dyn Store, now: Timestamp) -> Result<Option<PlanMeta>, Error> {
+    let page = store.list_plans(
+        &ListQuery {
+            limit: 1,
+            ..ListQuery::default()
+        },
+        now,
+    )?;
+    Ok(page.entries.into_iter().next())
+}
+
+fn nothing_to_compare(found: usize, wanted: u32, workspace: Option<String>) -> Error {
+    let within = workspace.map_or(String::new(), |w| format!(" in workspace {w}"));
+    Error::Usage {
+        message: format!(
+            "--last {wanted} needs {wanted} saved analyses{within}; there {} {found}",
+            if found == 1 { "is" } else { "are" }
+        ),
+        hint: "save analyses with `cloudops plan analyze PLAN --save`, or name two IDs".into(),
+    }
+}
+
+fn delete(
+    a: &HistoryIdArg,
+    dir: Option<PathBuf>,
+    ctx: &Context,
+    now: Timestamp,
+) -> Result<(), Error> {
+    only_formats(ctx, "delete")?;
+    let store = existing_store(dir, &a.id)?;
+    let m = store.delete_plan(&a.id, now)?;
+    match ctx.format {
+        Format::Json => emit(&out::json(&serde_json::json!({ "deleted": m }))),
+        _ => emit(&format!(
+            "Deleted {} (workspace {}, saved {}).\n",
+            m.id,
+            m.workspace,
+            timefmt::show(m.saved_at)
+        )),
+    }
+}

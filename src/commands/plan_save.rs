@@ -1,0 +1,201 @@
+//! `plan analyze --save`: the plan's digest taken while it streams past, the workspace and
+//! retention resolved from flags, environment and `.cloudops.toml`, and the entry stored.
+
+use std::cell::RefCell;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use sha2::{Digest, Sha256};
+
+use crate::cli::AnalyzeArgs;
+use crate::commands::plan_history::create_store;
+use crate::commands::Context;
+use crate::config::HistorySettings;
+use crate::error::Error;
+use crate::plan::{scrub, AnalyzeOptions, Report};
+use crate::store::{NewPlan, Saved, DEFAULT_RETENTION_DAYS};
+use crate::timefmt;
+
+/// What to save and where, resolved before the plan is read so that a bad setting fails
+/// fast instead of after a long analysis.
+pub struct Request {
+    workspace: String,
+    retention_days: u32,
+    data_dir: Option<PathBuf>,
+    save_plan: bool,
+}
+
+impl Request {
+    pub fn new(
+        args: &AnalyzeArgs,
+        history: &HistorySettings,
+        ctx: &Context,
+    ) -> Result<Request, Error> {
+        let workspace = match args.workspace.clone().or_else(|| history.workspace.clone()) {
+            Some(w) if w.trim().is_empty() => {
+                return Err(Error::Usage {
+                    message: "--workspace is empty".into(),
+                    hint: "name the workspace, e.g. --workspace acme/infra/prod".into(),
+                })
+            }
+            Some(w) => w.trim().to_string(),
+            None => {
+                let cwd = std::env::current_dir().map_err(|e| Error::Io {
+                    context: "reading the current directory to name the workspace".into(),
+                    error: e,
+                })?;
+                crate::workspace::default_workspace(&cwd, std::env::var("TF_WORKSPACE").ok())
+            }
+        };
+        Ok(Request {
+            workspace,
+            retention_days: args
+                .retention_days
+                .or(history.retention_days)
+                .unwrap_or(DEFAULT_RETENTION_DAYS),
+            data_dir: ctx.data_dir.clone().or_else(|| history.data_dir.clone()),
+            save_plan: args.save_plan,
+        })
+    }
+
+    pub fn save(
+        self,
+        report: Report,
+        captured: Captured,
+        opts: &AnalyzeOptions,
+        ctx: &Context,
+    ) -> Result<(), Error> {
+        let raw_plan_gz = match (self.save_plan, captured.copy) {
+            (true, Some(bytes)) => Some(redacted_gzip(&bytes, opts, &report.source)?),
+            _ => None,
+        };
+        let now = jiff::Timestamp::now();
+        let store = create_store(self.data_dir)?;
+        let plan = NewPlan {
+            workspace: self.workspace,
+            plan_sha256: captured.sha256,
+            source: report.source.clone(),
+            terraform_version: report
+                .plans
+                .first()
+                .and_then(|p| p.terraform_version.clone()),
+            report,
+            raw_plan_gz,
+            expires_at: timefmt::expiry(now, self.retention_days),
+        };
+        let saved = store.save_plan(plan, now)?;
+        let m = saved.meta();
+        let until = match m.expires_at {
+            Some(t) => format!("kept until {}", timefmt::show(t)),
+            None => "kept forever".to_string(),
+        };
+        match &saved {
+            Saved::Created(_) => ctx.note(&format!(
+                "saved as {} in workspace {} ({until}; {})",
+                m.id,
+                m.workspace,
+                store.location()
+            )),
+            Saved::AlreadySaved(_) => ctx.note(&format!(
+                "this plan was already saved as {} in workspace {} at {}; not saved again",
+                m.id,
+                m.workspace,
+                timefmt::show(m.saved_at)
+            )),
+        }
+        Ok(())
+    }
+}
+
+fn redacted_gzip(bytes: &[u8], opts: &AnalyzeOptions, source: &str) -> Result<Vec<u8>, Error> {
+    let plain =
+        scrub::redacted_plan(bytes, opts.mask_secret_names).map_err(|error| Error::Plan {
+            input: source.to_string(),
+            error,
+        })?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&plain)
+        .and_then(|()| gz.finish())
+        .map_err(|e| Error::Io {
+            context: "compressing the plan".into(),
+            error: e,
+        })
+}
+
+/// Hashes (and, for `--save-plan`, copies) the plan JSON as the analyser reads it, so the
+/// plan is read once even from stdin.
+pub struct Capture {
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    active: bool,
+    hasher: Sha256,
+    copy: Option<Vec<u8>>,
+}
+
+pub struct Captured {
+    pub sha256: String,
+    pub copy: Option<Vec<u8>>,
+}
+
+impl Capture {
+    pub fn new(keep_copy: bool) -> Capture {
+        Capture {
+            state: Rc::new(RefCell::new(State {
+                active: true,
+                hasher: Sha256::new(),
+                copy: keep_copy.then(Vec::new),
+            })),
+        }
+    }
+
+    /// Wraps `inner` so that what is read through it is captured (from now on).
+    pub fn tee<'a>(&self, inner: Box<dyn Read + 'a>) -> Box<dyn Read + 'a> {
+        self.state.borrow_mut().active = true;
+        Box::new(Tee {
+            inner,
+            state: Rc::clone(&self.state),
+        })
+    }
+
+    /// Forgets what was captured and pauses until the next `tee`: a binary plan's zip bytes
+    /// are not the plan JSON.
+    pub fn reset(&self) {
+        let mut s = self.state.borrow_mut();
+        s.active = false;
+        s.hasher = Sha256::new();
+        if let Some(c) = &mut s.copy {
+            c.clear();
+        }
+    }
+
+    pub fn finish(self) -> Captured {
+        let mut s = self.state.borrow_mut();
+        let digest = std::mem::take(&mut s.hasher).finalize();
+        Captured {
+            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+            copy: s.copy.take(),
+        }
+    }
+}
+
+struct Tee<'a> {
+    inner: Box<dyn Read + 'a>,
+    state: Rc<RefCell<State>>,
+}
+
+impl Read for Tee<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut s = self.state.borrow_mut();
+        if s.active {
+            s.hasher.update(&buf[..n]);
+            if let Some(c) = &mut s.copy {
+                c.extend_from_slice(&buf[..n]);
+            }
+        }
+        Ok(n)
+    }
+}

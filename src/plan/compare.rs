@@ -1,0 +1,330 @@
+//! What changed between two analyses of the same workspace: resources that started or
+//! stopped changing, actions that changed, findings added or resolved, drift that appeared
+//! or cleared, and the count deltas. Pure: two reports in, one comparison out.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::report::{Action, Finding, Report, ResourceEntry, Severity, Summary};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// Count-by-count, older → newer, only where they differ.
+    pub summary: Vec<CountDelta>,
+    pub started: Vec<ResourceState>,
+    pub stopped: Vec<ResourceState>,
+    pub action_changed: Vec<ActionChange>,
+    pub findings_added: Vec<FindingRef>,
+    pub findings_resolved: Vec<FindingRef>,
+    pub drift_appeared: Vec<ResourceState>,
+    pub drift_cleared: Vec<ResourceState>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountDelta {
+    pub count: String,
+    pub before: u64,
+    pub after: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResourceState {
+    pub address: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActionChange {
+    pub address: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingRef {
+    pub rule: String,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    pub message: String,
+}
+
+impl Comparison {
+    pub fn is_empty(&self) -> bool {
+        self.summary.is_empty()
+            && self.started.is_empty()
+            && self.stopped.is_empty()
+            && self.action_changed.is_empty()
+            && self.findings_added.is_empty()
+            && self.findings_resolved.is_empty()
+            && self.drift_appeared.is_empty()
+            && self.drift_cleared.is_empty()
+    }
+}
+
+/// Compares an older report with a newer one.
+pub fn compare(older: &Report, newer: &Report) -> Comparison {
+    let (started, stopped, action_changed) = resources(&older.changes, &newer.changes);
+    let (drift_appeared, drift_cleared, _) = resources(&older.drift, &newer.drift);
+    let (findings_added, findings_resolved) = findings(&older.findings, &newer.findings);
+    Comparison {
+        summary: counts(&older.summary, &newer.summary),
+        started,
+        stopped,
+        action_changed,
+        findings_added,
+        findings_resolved,
+        drift_appeared,
+        drift_cleared,
+    }
+}
+
+fn counts(a: &Summary, b: &Summary) -> Vec<CountDelta> {
+    let rows = |s: &Summary| {
+        [
+            ("add", s.add),
+            ("change", s.change),
+            ("destroy", s.destroy),
+            ("replace", s.replace),
+            ("import", s.import),
+            ("forget", s.forget),
+            ("move", s.moved),
+            ("read", s.read),
+            ("drift", s.drift),
+            ("deferred", s.deferred),
+            ("output_changes", s.output_changes),
+            ("invoke", s.invoke),
+        ]
+    };
+    rows(a)
+        .into_iter()
+        .zip(rows(b))
+        .filter(|((_, x), (_, y))| x != y)
+        .map(|((name, before), (_, after))| CountDelta {
+            count: name.to_string(),
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// An instance is identified by its address (and deposed key); a change that only moves it is
+/// still the same instance at its new address.
+fn key(e: &ResourceEntry) -> String {
+    match &e.deposed {
+        Some(d) => format!("{} (deposed {d})", e.address),
+        None => e.address.clone(),
+    }
+}
+
+type ResourceDiff = (Vec<ResourceState>, Vec<ResourceState>, Vec<ActionChange>);
+
+fn resources(older: &[ResourceEntry], newer: &[ResourceEntry]) -> ResourceDiff {
+    let index = |list: &[ResourceEntry]| -> BTreeMap<String, String> {
+        list.iter()
+            .filter(|e| e.action != Action::NoOp || e.is_moved() || e.import.is_some())
+            .map(|e| (key(e), e.label().to_string()))
+            .collect()
+    };
+    let (a, b) = (index(older), index(newer));
+    let state = |(k, v): (&String, &String)| ResourceState {
+        address: k.clone(),
+        action: v.clone(),
+    };
+    let started = b
+        .iter()
+        .filter(|(k, _)| !a.contains_key(*k))
+        .map(state)
+        .collect();
+    let stopped = a
+        .iter()
+        .filter(|(k, _)| !b.contains_key(*k))
+        .map(state)
+        .collect();
+    let changed = a
+        .iter()
+        .filter_map(|(k, before)| {
+            let after = b.get(k)?;
+            (after != before).then(|| ActionChange {
+                address: k.clone(),
+                before: before.clone(),
+                after: after.clone(),
+            })
+        })
+        .collect();
+    (started, stopped, changed)
+}
+
+/// Findings are the same finding when rule and address match; messages may mention counts
+/// that move between runs.
+fn findings(older: &[Finding], newer: &[Finding]) -> (Vec<FindingRef>, Vec<FindingRef>) {
+    let index = |list: &[Finding]| -> BTreeMap<(String, Option<String>), FindingRef> {
+        list.iter()
+            .map(|f| {
+                (
+                    (f.rule.clone(), f.address.clone()),
+                    FindingRef {
+                        rule: f.rule.clone(),
+                        severity: f.severity,
+                        address: f.address.clone(),
+                        message: f.message.clone(),
+                    },
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (index(older), index(newer));
+    let only = |x: &BTreeMap<_, FindingRef>, y: &BTreeMap<_, FindingRef>| {
+        let mut v: Vec<FindingRef> = x
+            .iter()
+            .filter(|(k, _)| !y.contains_key(*k))
+            .map(|(_, f)| f.clone())
+            .collect();
+        v.sort_by_key(|f| std::cmp::Reverse(f.severity));
+        v
+    };
+    (only(&b, &a), only(&a, &b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::report::{Report, ToolInfo};
+
+    fn entry(address: &str, actions: &[&str]) -> ResourceEntry {
+        let actions: Vec<String> = actions.iter().map(|s| s.to_string()).collect();
+        ResourceEntry {
+            plan: 0,
+            address: address.into(),
+            previous_address: None,
+            module: None,
+            mode: "managed".into(),
+            resource_type: "t".into(),
+            name: "n".into(),
+            provider: None,
+            action: Action::from_actions(&actions),
+            actions,
+            replace_order: None,
+            deposed: None,
+            reason: None,
+            reason_text: None,
+            replace_paths: vec![],
+            import: None,
+            tags_only: false,
+            relevant: None,
+            attributes: vec![],
+        }
+    }
+
+    fn finding(rule: &str, address: &str, severity: Severity) -> Finding {
+        Finding {
+            plan: 0,
+            rule: rule.into(),
+            rule_name: rule.into(),
+            severity,
+            address: Some(address.into()),
+            message: format!("{rule} on {address}"),
+        }
+    }
+
+    fn report(
+        changes: Vec<ResourceEntry>,
+        drift: Vec<ResourceEntry>,
+        findings: Vec<Finding>,
+    ) -> Report {
+        let mut summary = Summary::default();
+        for c in &changes {
+            match c.action {
+                Action::Create => summary.add += 1,
+                Action::Update => summary.change += 1,
+                Action::Delete => summary.destroy += 1,
+                _ => {}
+            }
+        }
+        Report {
+            schema_version: 1,
+            tool: ToolInfo {
+                name: "cloudops".into(),
+                version: "0".into(),
+            },
+            source: "s".into(),
+            summary,
+            gate: None,
+            plans: vec![],
+            changes,
+            drift,
+            outputs: vec![],
+            findings,
+        }
+    }
+
+    #[test]
+    fn started_stopped_changed_findings_and_drift() {
+        let a = report(
+            vec![
+                entry("a.keep", &["update"]),
+                entry("a.gone", &["delete"]),
+                entry("a.noop", &["no-op"]),
+            ],
+            vec![entry("d.old", &["update"])],
+            vec![
+                finding("CO001", "a.gone", Severity::High),
+                finding("CO010", "d.old", Severity::Low),
+            ],
+        );
+        let b = report(
+            vec![
+                entry("a.keep", &["delete", "create"]),
+                entry("a.new", &["create"]),
+            ],
+            vec![entry("d.new", &["delete"])],
+            vec![
+                finding("CO010", "d.old", Severity::Low),
+                finding("CO002", "a.keep", Severity::Critical),
+            ],
+        );
+        let c = compare(&a, &b);
+        assert_eq!(
+            c.started,
+            vec![ResourceState {
+                address: "a.new".into(),
+                action: "create".into()
+            }]
+        );
+        assert_eq!(
+            c.stopped,
+            vec![ResourceState {
+                address: "a.gone".into(),
+                action: "delete".into()
+            }]
+        );
+        assert_eq!(
+            c.action_changed,
+            vec![ActionChange {
+                address: "a.keep".into(),
+                before: "update".into(),
+                after: "replace".into()
+            }]
+        );
+        assert_eq!(
+            c.findings_added
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<Vec<_>>(),
+            ["CO002"]
+        );
+        assert_eq!(
+            c.findings_resolved
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<Vec<_>>(),
+            ["CO001"]
+        );
+        assert_eq!(c.drift_appeared[0].address, "d.new");
+        assert_eq!(c.drift_cleared[0].address, "d.old");
+        let names: Vec<&str> = c.summary.iter().map(|d| d.count.as_str()).collect();
+        assert_eq!(names, ["add", "change", "destroy"]);
+        assert!(compare(&a, &a).is_empty());
+    }
+}

@@ -1,0 +1,376 @@
+//! A redacted copy of the plan itself, for `--save-plan`: every place Terraform marks
+//! sensitive (changes, drift, deferred changes, outputs, state values, variables), every
+//! secret-named attribute, and every copy of those values anywhere else are masked before
+//! the plan is kept.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::diff::{collect_all, is_secret_name, is_true};
+use super::error::PlanError;
+use super::input::{sniff, Sniffed};
+use super::redact::{Redactor, MASK};
+
+/// Re-reads the plan bytes that were analysed and returns them redacted, one JSON document
+/// per line (a terragrunt stream stays a stream).
+pub fn redacted_plan(bytes: &[u8], mask_secret_names: bool) -> Result<Vec<u8>, PlanError> {
+    let reader = Box::new(std::io::Cursor::new(bytes));
+    let Sniffed::Text(mut docs) = sniff(reader).map_err(PlanError::io)? else {
+        return Err(PlanError::Empty);
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut scratch = Vec::new();
+    let mut index = 0;
+    while docs.next_document()?.is_some() {
+        index += 1;
+        let mut doc: Value = docs.parse(index, &mut scratch)?;
+        redact_document(&mut doc, mask_secret_names);
+        serde_json::to_writer(&mut out, &doc).expect("writing to a Vec cannot fail");
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// Masks one plan document in place.
+pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
+    let mut secrets = HashSet::new();
+    let sensitive_vars = sensitive_variables(doc);
+    if let Some(vars) = doc
+        .pointer_mut("/configuration/root_module/variables")
+        .and_then(Value::as_object_mut)
+    {
+        for (name, v) in vars.iter_mut() {
+            if sensitive_vars.contains(name) {
+                if let Some(default) = v.get_mut("default") {
+                    mask(default, &mut secrets);
+                }
+            }
+        }
+    }
+    if let Some(vars) = doc.get_mut("variables").and_then(Value::as_object_mut) {
+        for (name, v) in vars.iter_mut() {
+            if sensitive_vars.contains(name) {
+                if let Some(value) = v.get_mut("value") {
+                    mask(value, &mut secrets);
+                }
+            }
+        }
+    }
+    for key in ["resource_changes", "resource_drift"] {
+        for rc in array_mut(doc, key) {
+            if let Some(change) = rc.get_mut("change") {
+                change_values(change, &mut secrets);
+            }
+        }
+    }
+    for d in array_mut(doc, "deferred_changes") {
+        if let Some(change) = d.pointer_mut("/resource_change/change") {
+            change_values(change, &mut secrets);
+        }
+    }
+    if let Some(outputs) = doc.get_mut("output_changes").and_then(Value::as_object_mut) {
+        for change in outputs.values_mut() {
+            change_values(change, &mut secrets);
+        }
+    }
+    for key in ["planned_values", "prior_state"] {
+        if let Some(state) = doc.get_mut(key) {
+            state_values(state, &mut secrets);
+        }
+    }
+    if mask_secret_names {
+        by_name(doc, &mut secrets);
+    }
+    Redactor::new(&secrets).value(doc);
+}
+
+/// Secret-named attributes, as the report masks them: inside resource values (changes,
+/// drift, deferred changes, state), and variables and outputs whose own name says secret.
+/// Only values are touched: plan structure (actions, types, references) stays readable.
+fn by_name(doc: &mut Value, secrets: &mut HashSet<String>) {
+    for key in ["resource_changes", "resource_drift"] {
+        for rc in array_mut(doc, key) {
+            if let Some(change) = rc.get_mut("change") {
+                change_by_name(change, secrets);
+            }
+        }
+    }
+    for d in array_mut(doc, "deferred_changes") {
+        if let Some(change) = d.pointer_mut("/resource_change/change") {
+            change_by_name(change, secrets);
+        }
+    }
+    if let Some(outputs) = doc.get_mut("output_changes").and_then(Value::as_object_mut) {
+        for (name, change) in outputs.iter_mut() {
+            if is_secret_name(name) {
+                for side in ["before", "after"] {
+                    if let Some(v) = change.get_mut(side) {
+                        mask(v, secrets);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(vars) = doc.get_mut("variables").and_then(Value::as_object_mut) {
+        for (name, v) in vars.iter_mut() {
+            if let Some(value) = v.get_mut("value") {
+                if is_secret_name(name) {
+                    mask(value, secrets);
+                }
+            }
+        }
+    }
+    if let Some(vars) = doc
+        .pointer_mut("/configuration/root_module/variables")
+        .and_then(Value::as_object_mut)
+    {
+        for (name, v) in vars.iter_mut() {
+            if let Some(default) = v.get_mut("default") {
+                if is_secret_name(name) {
+                    mask(default, secrets);
+                }
+            }
+        }
+    }
+    for key in ["planned_values", "prior_state"] {
+        let Some(state) = doc.get_mut(key) else {
+            continue;
+        };
+        let root = if state.get("values").is_some() {
+            &mut state["values"]
+        } else {
+            state
+        };
+        if let Some(outputs) = root.get_mut("outputs").and_then(Value::as_object_mut) {
+            for (name, o) in outputs.iter_mut() {
+                if is_secret_name(name) {
+                    if let Some(v) = o.get_mut("value") {
+                        mask(v, secrets);
+                    }
+                }
+            }
+        }
+        if let Some(module) = root.get_mut("root_module") {
+            module_by_name(module, secrets);
+        }
+    }
+}
+
+fn change_by_name(change: &mut Value, secrets: &mut HashSet<String>) {
+    for side in ["before", "after"] {
+        if let Some(v) = change.get_mut(side) {
+            named_values(v, secrets);
+        }
+    }
+}
+
+fn module_by_name(module: &mut Value, secrets: &mut HashSet<String>) {
+    for r in array_mut(module, "resources") {
+        if let Some(v) = r.get_mut("values") {
+            named_values(v, secrets);
+        }
+    }
+    for child in array_mut(module, "child_modules") {
+        module_by_name(child, secrets);
+    }
+}
+
+fn array_mut<'a>(doc: &'a mut Value, key: &str) -> impl Iterator<Item = &'a mut Value> {
+    doc.get_mut(key)
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+}
+
+fn sensitive_variables(doc: &Value) -> HashSet<String> {
+    doc.pointer("/configuration/root_module/variables")
+        .and_then(Value::as_object)
+        .map(|vars| {
+            vars.iter()
+                .filter(|(_, v)| v.get("sensitive").is_some_and(is_true))
+                .map(|(k, _)| k.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `before`/`after` of a change under their `*_sensitive` markers.
+fn change_values(change: &mut Value, secrets: &mut HashSet<String>) {
+    for (value, marker) in [("before", "before_sensitive"), ("after", "after_sensitive")] {
+        let marks = change.get(marker).cloned().unwrap_or(Value::Null);
+        if let Some(v) = change.get_mut(value) {
+            marked(v, &marks, secrets);
+        }
+    }
+}
+
+/// A state tree (`planned_values`, `prior_state`): outputs say `sensitive`, resources carry
+/// `sensitive_values` markers, modules nest.
+fn state_values(state: &mut Value, secrets: &mut HashSet<String>) {
+    let root = match state.get_mut("values") {
+        Some(v) => v,
+        None => state,
+    };
+    if let Some(outputs) = root.get_mut("outputs").and_then(Value::as_object_mut) {
+        for o in outputs.values_mut() {
+            if o.get("sensitive").is_some_and(is_true) {
+                if let Some(v) = o.get_mut("value") {
+                    mask(v, secrets);
+                }
+            }
+        }
+    }
+    if let Some(module) = root.get_mut("root_module") {
+        module_values(module, secrets);
+    }
+}
+
+fn module_values(module: &mut Value, secrets: &mut HashSet<String>) {
+    for r in array_mut(module, "resources") {
+        let marks = r.get("sensitive_values").cloned().unwrap_or(Value::Null);
+        if let Some(v) = r.get_mut("values") {
+            marked(v, &marks, secrets);
+        }
+    }
+    for child in array_mut(module, "child_modules") {
+        module_values(child, secrets);
+    }
+}
+
+/// Masks every part of `value` that `marks` (Terraform's sensitivity tree) says is sensitive.
+fn marked(value: &mut Value, marks: &Value, secrets: &mut HashSet<String>) {
+    if is_true(marks) {
+        mask(value, secrets);
+        return;
+    }
+    match (value, marks) {
+        (Value::Object(o), Value::Object(m)) => {
+            for (k, v) in o.iter_mut() {
+                if let Some(mk) = m.get(k) {
+                    marked(v, mk, secrets);
+                }
+            }
+        }
+        (Value::Array(a), Value::Array(m)) => {
+            for (v, mk) in a.iter_mut().zip(m) {
+                marked(v, mk, secrets);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Within a resource's values: scalars under secret-named keys are masked.
+fn named_values(v: &mut Value, secrets: &mut HashSet<String>) {
+    match v {
+        Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                if is_secret_name(k) {
+                    mask_scalars(x, secrets);
+                } else {
+                    named_values(x, secrets);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| named_values(x, secrets)),
+        _ => {}
+    }
+}
+
+fn mask_scalars(v: &mut Value, secrets: &mut HashSet<String>) {
+    match v {
+        Value::String(_) | Value::Number(_) => mask(v, secrets),
+        Value::Object(o) => o.values_mut().for_each(|x| mask_scalars(x, secrets)),
+        Value::Array(a) => a.iter_mut().for_each(|x| mask_scalars(x, secrets)),
+        _ => {}
+    }
+}
+
+/// Replaces a value wholly (keys of a sensitive map included) and remembers its strings so
+/// that copies elsewhere are masked too. `null` stays `null`: it hides nothing.
+fn mask(v: &mut Value, secrets: &mut HashSet<String>) {
+    if v.is_null() {
+        return;
+    }
+    collect_all(v, secrets);
+    *v = Value::String(MASK.to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const SECRETS: [&str; 9] = [
+        "var-secret-1",
+        "var-default-2",
+        "change-before-3",
+        "change-after-4",
+        "drift-5",
+        "output-6",
+        "state-7",
+        "deferred-8",
+        "named-9",
+    ];
+
+    fn plan() -> Value {
+        json!({
+            "format_version": "1.2",
+            "variables": {"db": {"value": "var-secret-1"}, "region": {"value": "eu-west-1"}},
+            "configuration": {"root_module": {"variables": {
+                "db": {"sensitive": true, "default": "var-default-2"}, "region": {}}}},
+            "resource_changes": [{"address": "a.b", "change": {
+                "actions": ["update"],
+                "before": {"pw": "change-before-3", "name": "x", "list": ["state-7"]},
+                "after": {"pw": "change-after-4", "name": "x", "copy": "has change-after-4 inside"},
+                "before_sensitive": {"pw": true, "list": [true]},
+                "after_sensitive": {"pw": true}}}],
+            "resource_drift": [{"address": "a.c", "change": {
+                "before": {"k": {"m": "drift-5"}}, "after": {}, "before_sensitive": {"k": true}}}],
+            "deferred_changes": [{"resource_change": {"change": {
+                "after": "deferred-8", "after_sensitive": true}}}],
+            "output_changes": {"o": {"actions": ["create"], "before": null, "after": "output-6",
+                "after_sensitive": true, "before_sensitive": false}},
+            "planned_values": {"outputs": {"o": {"sensitive": true, "value": "output-6"}},
+                "root_module": {"child_modules": [{"resources": [{
+                    "values": {"s": "state-7", "db_password": "named-9"},
+                    "sensitive_values": {"s": true}}]}]}},
+            "prior_state": {"values": {"outputs": {"o": {"sensitive": true, "value": "output-6"}}}}
+        })
+    }
+
+    #[test]
+    fn every_marked_value_and_its_copies_are_masked() {
+        let mut doc = plan();
+        redact_document(&mut doc, true);
+        let text = doc.to_string();
+        for s in SECRETS {
+            assert!(!text.contains(s), "{s} survived: {text}");
+        }
+        // Not secret: left alone, so the saved plan stays useful.
+        assert!(text.contains("eu-west-1") && text.contains("\"name\":\"x\""));
+        assert_eq!(
+            doc["resource_changes"][0]["change"]["after_sensitive"]["pw"],
+            json!(true)
+        );
+    }
+
+    #[test]
+    fn secret_names_are_kept_when_name_masking_is_off() {
+        let mut doc = plan();
+        redact_document(&mut doc, false);
+        assert!(doc.to_string().contains("named-9"));
+        assert!(!doc.to_string().contains("state-7"));
+    }
+
+    #[test]
+    fn streams_stay_streams() {
+        let one = plan().to_string();
+        let input = format!("::group::plan\n{one}\n{one}\n");
+        let out = redacted_plan(input.as_bytes(), true).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        assert!(!text.contains("var-secret-1"));
+    }
+}

@@ -1,0 +1,484 @@
+//! The embedded store: one SQLite file in the user's data directory, safe for many cloudops
+//! processes at once (WAL, busy timeout, immediate write transactions, retries) and never
+//! recreated or migrated downwards behind the user's back.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Row};
+
+use super::{
+    normalize_id, Cursor, FindingCounts, ListQuery, NewPlan, PlanMeta, PlanPage, Saved, Store,
+    StoreError, StoredPlan,
+};
+use crate::plan::report::{Report, Summary};
+
+pub const FILE_NAME: &str = "cloudops.db";
+
+/// Marks the file as ours ("clop"), so we never migrate another program's database.
+const APPLICATION_ID: i64 = 0x636c_6f70;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` is the number applied.
+/// Never edit a released entry: append a new one.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE plans (
+    id                TEXT PRIMARY KEY,
+    workspace         TEXT NOT NULL,
+    saved_at          INTEGER NOT NULL,
+    expires_at        INTEGER,
+    plan_sha256       TEXT NOT NULL,
+    source            TEXT NOT NULL,
+    terraform_version TEXT,
+    summary           TEXT NOT NULL,
+    findings          TEXT NOT NULL,
+    gate_failed       INTEGER NOT NULL,
+    report            TEXT NOT NULL,
+    raw_plan          BLOB
+) STRICT;
+CREATE UNIQUE INDEX plans_digest ON plans (workspace, plan_sha256);
+CREATE INDEX plans_newest ON plans (saved_at DESC, id DESC);
+CREATE INDEX plans_workspace_newest ON plans (workspace, saved_at DESC, id DESC);
+CREATE INDEX plans_expiry ON plans (expires_at) WHERE expires_at IS NOT NULL;
+"#];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long one operation keeps retrying a locked store before giving up.
+const LOCK_PATIENCE: Duration = Duration::from_secs(60);
+
+const META_COLUMNS: &str = "id, workspace, saved_at, expires_at, plan_sha256, source, \
+     terraform_version, summary, findings, gate_failed, raw_plan IS NOT NULL";
+
+pub struct SqliteStore {
+    path: PathBuf,
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens the store in `dir`, creating directory and file when missing (for writers).
+    pub fn open_or_create(dir: &Path) -> Result<SqliteStore, StoreError> {
+        let path = dir.join(FILE_NAME);
+        create_private_dir(dir).map_err(|e| StoreError::Unwritable {
+            path: dir.to_path_buf(),
+            detail: format!("cannot create the data directory: {e}"),
+        })?;
+        create_private_file(&path).map_err(|e| StoreError::Unwritable {
+            path: path.clone(),
+            detail: e.to_string(),
+        })?;
+        Self::open_file(path)
+    }
+
+    /// Opens an existing store; `None` when nothing was ever saved in `dir`.
+    pub fn open_existing(dir: &Path) -> Result<Option<SqliteStore>, StoreError> {
+        let path = dir.join(FILE_NAME);
+        if !path.exists() {
+            return Ok(None);
+        }
+        Self::open_file(path).map(Some)
+    }
+
+    fn open_file(path: PathBuf) -> Result<SqliteStore, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| map_err(&path, e))?;
+        conn.busy_timeout(Duration::from_secs(10))
+            .map_err(|e| map_err(&path, e))?;
+        let store = SqliteStore { path, conn };
+        store.check_and_migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn check_and_migrate(&self) -> Result<(), StoreError> {
+        let v = self.retry(versions)?;
+        self.check_versions(v)?;
+        // WAL lets readers go on while one process writes; switching needs a moment alone.
+        self.retry(|c| {
+            let mode: String = c.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            c.execute_batch("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;")?;
+            Ok(mode)
+        })?;
+        if v.version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        self.write(|c| {
+            // Another process may have migrated while we waited for the lock.
+            let v = versions(c)?;
+            if let Err(e) = self.check_versions(v) {
+                return Ok(Err(e));
+            }
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(v.version as usize) {
+                c.execute_batch(sql)?;
+                tracing::debug!(version = i + 1, "store schema migrated");
+            }
+            c.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+            ))?;
+            Ok(Ok(()))
+        })?
+    }
+
+    fn check_versions(&self, v: Versions) -> Result<(), StoreError> {
+        let Versions {
+            app_id,
+            version,
+            objects,
+        } = v;
+        let foreign = || StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: "it is an SQLite database of another program".to_string(),
+        };
+        if app_id != APPLICATION_ID && app_id != 0 {
+            return Err(foreign());
+        }
+        if app_id == 0 && (version != 0 || objects > 0) {
+            return Err(foreign());
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        Ok(())
+    }
+
+    /// Runs `f`, retrying while another process holds a lock the busy timeout did not cover
+    /// (WAL recovery, journal mode switches).
+    fn retry<T>(
+        &self,
+        mut f: impl FnMut(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let start = Instant::now();
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match f(&self.conn) {
+                Ok(v) => return Ok(v),
+                Err(e) if is_busy(&e) && start.elapsed() < LOCK_PATIENCE => {
+                    std::thread::sleep(pause + jitter(pause));
+                    pause = (pause * 2).min(Duration::from_millis(250));
+                }
+                Err(e) => return Err(map_err(&self.path, e)),
+            }
+        }
+    }
+
+    /// `f` inside `BEGIN IMMEDIATE` … `COMMIT`: the write lock is taken up front, so two
+    /// writers queue instead of deadlocking on a read-to-write upgrade.
+    fn write<T>(
+        &self,
+        mut f: impl FnMut(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        self.retry(|c| {
+            c.execute_batch("BEGIN IMMEDIATE")?;
+            match f(c).and_then(|v| c.execute_batch("COMMIT").map(|()| v)) {
+                Ok(v) => Ok(v),
+                Err(e) => {
+                    let _ = c.execute_batch("ROLLBACK");
+                    Err(e)
+                }
+            }
+        })
+    }
+
+    fn find(
+        &self,
+        c: &Connection,
+        input: &str,
+        now: Timestamp,
+    ) -> rusqlite::Result<Result<PlanMeta, StoreError>> {
+        let prefix = match normalize_id(input) {
+            Ok(p) => p,
+            Err(e) => return Ok(Err(e)),
+        };
+        let mut stmt = c.prepare_cached(&format!(
+            "SELECT {META_COLUMNS} FROM plans \
+             WHERE substr(id, 1, length(?1)) = ?1 AND (expires_at IS NULL OR expires_at > ?2) \
+             ORDER BY id LIMIT 6"
+        ))?;
+        let found: Vec<PlanMeta> = stmt
+            .query_map(params![prefix, now.as_millisecond()], meta_of)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(match found.len() {
+            0 => Err(StoreError::NotFound {
+                id: input.to_string(),
+            }),
+            1 => Ok(found.into_iter().next().expect("one element")),
+            _ => Err(StoreError::Ambiguous {
+                prefix: prefix.clone(),
+                matches: found.into_iter().map(|m| m.id).collect(),
+            }),
+        })
+    }
+}
+
+impl Store for SqliteStore {
+    fn location(&self) -> String {
+        format!("SQLite store {}", self.path.display())
+    }
+
+    fn save_plan(&self, plan: NewPlan, now: Timestamp) -> Result<Saved, StoreError> {
+        let report = serde_json::to_string(&plan.report).map_err(|e| StoreError::Other {
+            location: self.location(),
+            detail: format!("cannot encode the report: {e}"),
+        })?;
+        let summary = to_json(&plan.report.summary);
+        self.write(|c| {
+            c.execute(
+                "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                [now.as_millisecond()],
+            )?;
+            let existing = c
+                .query_row(
+                    &format!("SELECT {META_COLUMNS} FROM plans WHERE workspace = ?1 AND plan_sha256 = ?2"),
+                    params![plan.workspace, plan.plan_sha256],
+                    meta_of,
+                )
+                .optional()?;
+            if let Some(meta) = existing {
+                return Ok(Saved::AlreadySaved(meta));
+            }
+            loop {
+                let meta = PlanMeta::for_new(super::new_id(), &plan, now);
+                let inserted = c.execute(
+                    "INSERT INTO plans (id, workspace, saved_at, expires_at, plan_sha256, source, \
+                     terraform_version, summary, findings, gate_failed, report, raw_plan) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
+                     ON CONFLICT (id) DO NOTHING",
+                    params![
+                        meta.id,
+                        meta.workspace,
+                        meta.saved_at.as_millisecond(),
+                        meta.expires_at.map(|t| t.as_millisecond()),
+                        meta.plan_sha256,
+                        meta.source,
+                        meta.terraform_version,
+                        summary,
+                        to_json(&meta.findings),
+                        meta.gate_failed,
+                        report,
+                        plan.raw_plan_gz,
+                    ],
+                )?;
+                if inserted == 1 {
+                    return Ok(Saved::Created(meta));
+                }
+            }
+        })
+    }
+
+    fn list_plans(&self, q: &ListQuery, now: Timestamp) -> Result<PlanPage, StoreError> {
+        let limit = match q.limit {
+            0 => i64::MAX,
+            n => i64::try_from(n).unwrap_or(i64::MAX).saturating_add(1),
+        };
+        let (cur_ms, cur_id) = match &q.cursor {
+            Some(c) => (Some(c.saved_at_ms), Some(c.id.as_str())),
+            None => (None, None),
+        };
+        let mut entries = self.retry(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {META_COLUMNS} FROM plans \
+                 WHERE (expires_at IS NULL OR expires_at > ?1) \
+                   AND (?2 IS NULL OR workspace = ?2) \
+                   AND (?3 IS NULL OR saved_at >= ?3) \
+                   AND (?4 IS NULL OR saved_at < ?4 OR (saved_at = ?4 AND id < ?5)) \
+                 ORDER BY saved_at DESC, id DESC LIMIT ?6"
+            ))?;
+            let rows = stmt.query_map(
+                params![
+                    now.as_millisecond(),
+                    q.workspace,
+                    q.since.map(|t| t.as_millisecond()),
+                    cur_ms,
+                    cur_id,
+                    limit
+                ],
+                meta_of,
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })?;
+        let next = if q.limit > 0 && entries.len() > q.limit {
+            entries.truncate(q.limit);
+            entries.last().map(Cursor::after)
+        } else {
+            None
+        };
+        Ok(PlanPage { entries, next })
+    }
+
+    fn get_plan(&self, id: &str, now: Timestamp) -> Result<StoredPlan, StoreError> {
+        let meta = self.retry(|c| self.find(c, id, now))??;
+        let (report, raw): (String, Option<Vec<u8>>) = self.retry(|c| {
+            c.query_row(
+                "SELECT report, raw_plan FROM plans WHERE id = ?1",
+                [&meta.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+        })?;
+        let report: Report = serde_json::from_str(&report).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("the report of entry {} cannot be read: {e}", meta.id),
+        })?;
+        Ok(StoredPlan {
+            meta,
+            report,
+            raw_plan_gz: raw,
+        })
+    }
+
+    fn delete_plan(&self, id: &str, now: Timestamp) -> Result<PlanMeta, StoreError> {
+        self.write(|c| {
+            let found = self.find(c, id, now)?;
+            if let Ok(meta) = &found {
+                c.execute("DELETE FROM plans WHERE id = ?1", [&meta.id])?;
+            }
+            Ok(found)
+        })?
+    }
+
+    fn purge_expired(&self, now: Timestamp) -> Result<u64, StoreError> {
+        self.write(|c| {
+            c.execute(
+                "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+                [now.as_millisecond()],
+            )
+        })
+        .map(|n| n as u64)
+    }
+}
+
+/// Application id, schema version and number of schema objects, read in one statement so
+/// that they come from one snapshot even while another process is migrating.
+fn versions(c: &Connection) -> rusqlite::Result<Versions> {
+    c.query_row(
+        "SELECT (SELECT application_id FROM pragma_application_id), \
+                (SELECT user_version FROM pragma_user_version), \
+                (SELECT count(*) FROM sqlite_master)",
+        [],
+        |r| {
+            Ok(Versions {
+                app_id: r.get(0)?,
+                version: r.get(1)?,
+                objects: r.get(2)?,
+            })
+        },
+    )
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Versions {
+    app_id: i64,
+    version: i64,
+    objects: i64,
+}
+
+fn meta_of(r: &Row<'_>) -> rusqlite::Result<PlanMeta> {
+    let ts = |ms: i64| {
+        Timestamp::from_millisecond(ms).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Integer,
+                Box::new(e),
+            )
+        })
+    };
+    let summary: Summary = json_column(r, 7)?;
+    let findings: FindingCounts = json_column(r, 8)?;
+    Ok(PlanMeta {
+        id: r.get(0)?,
+        workspace: r.get(1)?,
+        saved_at: ts(r.get(2)?)?,
+        expires_at: r.get::<_, Option<i64>>(3)?.map(ts).transpose()?,
+        plan_sha256: r.get(4)?,
+        source: r.get(5)?,
+        terraform_version: r.get(6)?,
+        summary,
+        findings,
+        gate_failed: r.get(9)?,
+        has_raw_plan: r.get(10)?,
+    })
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("plain structs serialise")
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
+
+fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path,
+            detail: e.to_string(),
+        },
+        Some(
+            ErrorCode::ReadOnly
+            | ErrorCode::CannotOpen
+            | ErrorCode::PermissionDenied
+            | ErrorCode::DiskFull
+            | ErrorCode::SystemIoFailure,
+        ) => StoreError::Unwritable {
+            path,
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+        _ => match e {
+            rusqlite::Error::FromSqlConversionFailure(..) => StoreError::Corrupt {
+                path,
+                detail: format!("an entry cannot be read: {e}"),
+            },
+            e => StoreError::Other {
+                location: format!("SQLite store {}", path.display()),
+                detail: e.to_string(),
+            },
+        },
+    }
+}
+
+/// Up to half of `d`, from the clock's low bits: enough to keep 50 waiting processes from
+/// retrying in lockstep.
+fn jitter(d: Duration) -> Duration {
+    let nanos = Timestamp::now().subsec_nanosecond().unsigned_abs() as u64;
+    Duration::from_nanos(nanos % (d.as_nanos() as u64 / 2 + 1))
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
+}
+
+/// Creates the file 0600 before SQLite does, which would use the umask (history names the
+/// operator's infrastructure). SQLite gives its -wal and -shm files the same mode.
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+    match o.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
