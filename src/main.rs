@@ -6,6 +6,7 @@ use cloudops::cli::Cli;
 use cloudops::ExitCode;
 
 fn main() {
+    unset_empty_settings();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -47,4 +48,16 @@ fn init_tracing(verbose: u8, quiet: bool) {
         .with_target(false)
         .without_time()
         .init();
+}
+
+/// CI systems export unset variables as empty strings; an empty `CLOUDOPS_*` variable means
+/// "not set", not "set to nothing". Done first, while the process has one thread.
+fn unset_empty_settings() {
+    let empty: Vec<_> = std::env::vars_os()
+        .filter(|(k, v)| k.to_string_lossy().starts_with("CLOUDOPS_") && v.is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    for k in empty {
+        std::env::remove_var(k);
+    }
 }

@@ -42,12 +42,28 @@ fn repo_name(root: &Path) -> String {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| root.display().to_string())
     };
-    let Ok(config) = std::fs::read_to_string(root.join(".git").join("config")) else {
+    let Ok(config) = std::fs::read_to_string(git_common_dir(root).join("config")) else {
         return fallback();
     };
     origin_url(&config)
         .and_then(|u| owner_and_repo(&u))
         .unwrap_or_else(fallback)
+}
+
+/// Where the repository's config lives: `.git/`, or for a worktree or submodule (whose
+/// `.git` is a file saying `gitdir: ...`) the git dir it names, or that dir's `commondir`.
+fn git_common_dir(root: &Path) -> PathBuf {
+    let dot_git = root.join(".git");
+    let Some(gitdir) = std::fs::read_to_string(&dot_git)
+        .ok()
+        .and_then(|t| t.strip_prefix("gitdir:").map(|p| root.join(p.trim())))
+    else {
+        return dot_git;
+    };
+    match std::fs::read_to_string(gitdir.join("commondir")) {
+        Ok(common) => gitdir.join(common.trim()),
+        Err(_) => gitdir,
+    }
 }
 
 fn origin_url(config: &str) -> Option<String> {
@@ -59,7 +75,7 @@ fn origin_url(config: &str) -> Option<String> {
         } else if in_origin {
             if let Some((k, v)) = line.split_once('=') {
                 if k.trim() == "url" {
-                    return Some(v.trim().to_string());
+                    return Some(v.trim().trim_matches('"').to_string());
                 }
             }
         }
@@ -77,6 +93,10 @@ fn owner_and_repo(url: &str) -> Option<String> {
         .filter(|p| !p.is_empty())
         .collect();
     let repo = parts.pop()?.trim_end_matches(".git");
+    // Azure DevOps: .../org/project/_git/repo
+    if parts.last() == Some(&"_git") {
+        parts.pop();
+    }
     let owner = parts.pop().filter(|o| !o.contains('@') && !o.contains('.'));
     match owner {
         Some(o) if !repo.is_empty() => Some(format!("{o}/{repo}")),
@@ -85,10 +105,15 @@ fn owner_and_repo(url: &str) -> Option<String> {
     }
 }
 
-/// `TF_WORKSPACE`, else what `terraform workspace select` wrote; `default` is left out.
+/// `TF_WORKSPACE`, else what `terraform workspace select` wrote (under `TF_DATA_DIR` when
+/// set); `default` is left out.
 fn terraform_workspace(dir: &Path, env: Option<String>) -> Option<String> {
-    let ws =
-        env.or_else(|| std::fs::read_to_string(dir.join(".terraform").join("environment")).ok())?;
+    let data_dir = std::env::var_os("TF_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| dir.join(".terraform"), |d| dir.join(d));
+    let ws = env
+        .filter(|w| !w.is_empty())
+        .or_else(|| std::fs::read_to_string(data_dir.join("environment")).ok())?;
     let ws = ws.trim();
     (!ws.is_empty() && ws != "default").then(|| ws.to_string())
 }
@@ -108,6 +133,7 @@ mod tests {
                 "sub/infra",
             ),
             ("/srv/git/infra.git", "git/infra"),
+            ("https://dev.azure.com/org/proj/_git/infra", "proj/infra"),
         ] {
             assert_eq!(owner_and_repo(url).as_deref(), Some(want), "{url}");
         }
@@ -119,6 +145,36 @@ mod tests {
         assert_eq!(
             origin_url(cfg).as_deref(),
             Some("git@github.com:acme/net.git")
+        );
+    }
+
+    #[test]
+    fn quoted_urls_are_unquoted() {
+        let quoted = "[remote \"origin\"]\n\turl = \"https://github.com/a/b\"\n";
+        assert_eq!(
+            origin_url(quoted).as_deref(),
+            Some("https://github.com/a/b")
+        );
+    }
+
+    #[test]
+    fn a_worktree_shares_the_repository_name() {
+        let t = tempfile::tempdir().unwrap();
+        let main = t.path().join("main");
+        std::fs::create_dir_all(main.join(".git/worktrees/wt")).unwrap();
+        std::fs::write(
+            main.join(".git/config"),
+            "[remote \"origin\"]\n\turl = git@github.com:acme/infra.git\n",
+        )
+        .unwrap();
+        std::fs::write(main.join(".git/worktrees/wt/commondir"), "../..\n").unwrap();
+        let wt = t.path().join("wt");
+        std::fs::create_dir_all(wt.join("envs/prod")).unwrap();
+        let gitdir = main.join(".git/worktrees/wt");
+        std::fs::write(wt.join(".git"), format!("gitdir: {}\n", gitdir.display())).unwrap();
+        assert_eq!(
+            default_workspace(&wt.join("envs/prod"), None),
+            "acme/infra/envs/prod"
         );
     }
 }

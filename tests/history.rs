@@ -1178,13 +1178,19 @@ fn check_saved_plan_is_redacted(plan: &Path, secret_values: &BTreeSet<String>) {
     // The store itself: file bytes, the report column, and the decompressed raw plan.
     assert_no_leak("the store file", &store_bytes(&w.db()), secret_values);
     let c = w.sqlite();
-    let (report, gz): (String, Vec<u8>) = c
+    let (report_gz, gz): (Vec<u8>, Vec<u8>) = c
         .query_row(
-            "SELECT report, raw_plan FROM plans WHERE id = ?1",
+            "SELECT report_gz, raw_plan FROM plans WHERE id = ?1",
             [&id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
+    assert_eq!(&report_gz[..2], &[0x1f, 0x8b], "report_gz is gzip");
+    let report = text(&gunzip(&report_gz));
+    assert!(
+        report.contains("\"schema_version\""),
+        "the report column holds the report"
+    );
     assert_no_leak("the report column", &report, secret_values);
     assert_eq!(&gz[..2], &[0x1f, 0x8b], "raw_plan is gzip");
     let plain = gunzip(&gz);
@@ -1770,7 +1776,7 @@ fn a_garbage_store_file_is_refused_and_left_untouched() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(w.db(), &garbage).unwrap();
-    assert_refused(&w, &["move it aside"]);
+    assert_refused(&w, &["move all of them aside", "-wal/-shm"]);
 }
 
 #[test]
@@ -1778,7 +1784,7 @@ fn a_text_file_as_store_is_refused() {
     let w = World::new();
     std::fs::create_dir_all(w.data_dir()).unwrap();
     std::fs::write(w.db(), "not a database\n".repeat(300)).unwrap();
-    assert_refused(&w, &["move it aside"]);
+    assert_refused(&w, &["move all of them aside", "-wal/-shm"]);
 }
 
 #[test]
@@ -1903,7 +1909,8 @@ fn delete_removes_one_entry() {
     ]);
     assert_code(&out, 0, "delete --format json");
     let d: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(d["deleted"]["id"], json!(b));
+    assert_eq!(d["deleted"], json!(b));
+    assert_eq!(d["entry"]["id"], json!(b), "what was deleted is described");
     assert_eq!(w.ids(&[]), vec![c]);
 }
 

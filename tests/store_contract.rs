@@ -311,7 +311,7 @@ mod contract {
             "list returns what save returned"
         );
         match store
-            .save_plan(numbered("w", 1, None), now)
+            .save_plan(numbered("w", 1, Some(expires)), now)
             .expect("save again")
         {
             Saved::AlreadySaved(m) => assert_eq!(m, meta, "dedup returns what save returned"),
@@ -343,29 +343,71 @@ mod contract {
         };
         let original = created(store.save_plan(first.clone(), t0()).expect("save"));
 
-        // Same digest and workspace, everything else different: the entry stays as it was.
+        // Same digest and workspace, everything else different: the entry stays as it was
+        // (ID, time, report, source) but takes what this save asks for beyond it: the plan
+        // itself when it was not kept, and the longer retention.
+        let kept_plan = gzip(b"{}");
         let again = NewPlan {
             source: "second.json".to_string(),
             terraform_version: None,
             report: small().report.clone(),
-            raw_plan_gz: Some(gzip(b"{}")),
+            raw_plan_gz: Some(kept_plan.clone()),
             expires_at: Some(at_s(7200)),
             ..first.clone()
         };
-        match store.save_plan(again, at_s(60)).expect("save again") {
-            Saved::AlreadySaved(m) => assert_eq!(m, original, "the original entry, untouched"),
+        let refreshed = PlanMeta {
+            expires_at: Some(at_s(7200)),
+            has_raw_plan: true,
+            ..original.clone()
+        };
+        match store
+            .save_plan(again.clone(), at_s(60))
+            .expect("save again")
+        {
+            Saved::AlreadySaved(m) => assert_eq!(m, refreshed, "the original entry, extended"),
             other => panic!("expected AlreadySaved, got {other:?}"),
         }
         assert_eq!(
             list_all(&store, at_s(61)),
-            vec![original.clone()],
+            vec![refreshed.clone()],
             "no new entry"
         );
         let got = store.get_plan(&original.id, at_s(61)).expect("get");
         assert_eq!(got.report, a.report, "report not overwritten");
-        assert_eq!(got.raw_plan_gz, None, "raw plan not added");
-        // The expiry was not extended by the second save.
-        assert_not_found(store.get_plan(&original.id, at_s(3600)), &original.id);
+        assert_eq!(got.raw_plan_gz, Some(kept_plan.clone()), "raw plan added");
+        // Alive past the first expiry, gone after the second.
+        assert!(store.get_plan(&original.id, at_s(3600)).is_ok());
+        // A shorter retention or another raw plan never shrinks or replaces what is kept.
+        let shorter = NewPlan {
+            raw_plan_gz: Some(gzip(b"[]")),
+            expires_at: Some(at_s(5000)),
+            ..again.clone()
+        };
+        match store
+            .save_plan(shorter, at_s(62))
+            .expect("save a third time")
+        {
+            Saved::AlreadySaved(m) => assert_eq!(m, refreshed),
+            other => panic!("expected AlreadySaved, got {other:?}"),
+        }
+        let got = store.get_plan(&original.id, at_s(63)).expect("get");
+        assert_eq!(
+            got.raw_plan_gz,
+            Some(kept_plan),
+            "the first kept plan stays"
+        );
+        // Keep-forever wins over any expiry.
+        let forever = NewPlan {
+            expires_at: None,
+            ..again
+        };
+        match store.save_plan(forever, at_s(64)).expect("save forever") {
+            Saved::AlreadySaved(m) => assert_eq!(m.expires_at, None),
+            other => panic!("expected AlreadySaved, got {other:?}"),
+        }
+        assert!(store.get_plan(&original.id, at_s(1_000_000)).is_ok());
+        store.delete_plan(&original.id, at_s(65)).expect("delete");
+        let original = created(store.save_plan(first.clone(), t0()).expect("save"));
 
         // The same plan in another workspace is another entry.
         let other_ws = NewPlan {
@@ -645,7 +687,7 @@ mod contract {
         }
 
         let mut bad: Vec<String> = [
-            "", "   ", "a", "abc", "ABC", " ab ", "abcd!", "ab-cd", "abc d", "abcé", "abci",
+            "", "   ", "a", "abc", "ABC", " ab ", "abcd!", "ab-cd", "abc d", "abcé", "abcu",
             "ilou", "ILOU", "abcd/0", "abcd%", "abcd_",
         ]
         .iter()
@@ -657,6 +699,20 @@ mod contract {
             assert_bad_id(store.get_plan(input, now), input);
             assert_bad_id(store.delete_plan(input, now), input);
         }
+        // Letters that read as digits are taken as those digits (i, l → 1; o → 0).
+        let misread: String = kept
+            .id
+            .chars()
+            .map(|c| match c {
+                '1' => 'L',
+                '0' => 'o',
+                c => c,
+            })
+            .collect();
+        assert_eq!(
+            store.get_plan(&misread, now).expect("misread").meta.id,
+            kept.id
+        );
         assert_eq!(
             list_all(&store, now),
             vec![kept],
@@ -717,7 +773,7 @@ mod contract {
             assert_eq!(&store.get_plan(id, now).expect("get").meta.id, id);
         }
         let gone = store.delete_plan(&sharing[0], now).expect("delete");
-        assert_eq!(gone.id, sharing[0]);
+        assert_eq!(gone, sharing[0]);
         assert_eq!(
             store.get_plan(&prefix, now).expect("now unique").meta.id,
             sharing[1]
@@ -740,7 +796,7 @@ mod contract {
         let now = at_s(100);
 
         let input = victim.id[..6].to_ascii_uppercase();
-        assert_eq!(&store.delete_plan(&input, now).expect("delete"), victim);
+        assert_eq!(&store.delete_plan(&input, now).expect("delete"), &victim.id);
         assert_not_found(store.get_plan(&victim.id, now), &victim.id);
         assert_not_found(store.delete_plan(&victim.id, now), &victim.id);
 
@@ -778,7 +834,7 @@ mod contract {
 
         assert_eq!(
             a.delete_plan(&from_b.id, at_s(3)).expect("a deletes b's"),
-            from_b
+            from_b.id
         );
         assert_not_found(b.get_plan(&from_b.id, at_s(3)), &from_b.id);
         assert_eq!(ids(&list_all(&b, at_s(3))), vec![from_a.id.clone()]);
@@ -1151,26 +1207,23 @@ mod sqlite_file {
         assert_eq!(list_all(&again, t0()).len(), 1);
     }
 
-    /// An entry whose stored report or metadata no longer parses is reported, not skipped or
-    /// turned into a generic failure, and its neighbours stay readable.
+    /// An entry whose stored report or metadata no longer parses is reported by its ID, never
+    /// hides its neighbours, never makes the whole store "corrupt", and can be deleted.
     #[test]
-    fn an_unreadable_entry_is_reported_corrupt() {
+    fn an_unreadable_entry_is_named_and_can_be_deleted() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let store = SqliteStore::open_or_create(tmp.path()).expect("create");
         let bad_report = created(store.save_plan(numbered("w", 1, None), t0()).expect("save"));
         let fine = created(store.save_plan(numbered("w", 2, None), t0()).expect("save"));
         let c = rusqlite::Connection::open(db(tmp.path())).expect("open");
         c.execute(
-            "UPDATE plans SET report = '{\"schema_version\": \"one\"}' WHERE id = ?1",
-            [&bad_report.id],
+            "UPDATE plans SET report_gz = ?2 WHERE id = ?1",
+            rusqlite::params![bad_report.id, gzip(b"{\"schema_version\": \"one\"}")],
         )
         .expect("damage");
         match store.get_plan(&bad_report.id, t0()) {
-            Err(StoreError::Corrupt { path, detail }) => {
-                assert_eq!(path, db(tmp.path()));
-                assert!(detail.contains(&bad_report.id), "{detail}");
-            }
-            other => panic!("expected Corrupt, got {:?}", other.map(|p| p.meta)),
+            Err(StoreError::Unreadable { id, .. }) => assert_eq!(id, bad_report.id),
+            other => panic!("expected Unreadable, got {:?}", other.map(|p| p.meta)),
         }
         assert_eq!(
             store.get_plan(&fine.id, t0()).expect("neighbour").meta,
@@ -1183,10 +1236,25 @@ mod sqlite_file {
             [&fine.id],
         )
         .expect("damage");
-        match store.list_plans(&all(), t0()) {
-            Err(StoreError::Corrupt { path, .. }) => assert_eq!(path, db(tmp.path())),
-            other => panic!("expected Corrupt, got {:?}", other.map(|p| p.entries)),
-        }
+        let page = store.list_plans(&all(), t0()).expect("list");
+        assert_eq!(ids(&page.entries), vec![bad_report.id.clone()]);
+        assert_eq!(page.unreadable, vec![fine.id.clone()]);
+        // Paging counts it: a page of one that holds only the unreadable entry still leads on.
+        let q = ListQuery { limit: 1, ..all() };
+        let first = store.list_plans(&q, t0()).expect("page 1");
+        let second = store
+            .list_plans(
+                &ListQuery {
+                    cursor: first.next.clone(),
+                    ..q.clone()
+                },
+                t0(),
+            )
+            .expect("page 2");
+        assert_eq!(first.entries.len() + first.unreadable.len(), 1);
+        assert_eq!(second.entries.len() + second.unreadable.len(), 1);
+        assert_eq!(store.delete_plan(&fine.id, t0()).expect("delete"), fine.id);
+        assert_eq!(list_all(&store, t0()).len(), 1);
     }
 
     /// Many processes starting at once on a brand-new directory: each must see either nothing

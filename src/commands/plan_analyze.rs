@@ -51,10 +51,15 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     if ctx.format == Format::Github {
         append_step_summary(&report, ctx)?;
     }
+    let code = exit_code(&report, args, ctx);
     if let Some(request) = save {
-        request.save(report.clone(), capture.finish(), &opts, ctx)?;
+        request.save(report, capture.finish(), &opts, ctx)?;
     }
+    Ok(code)
+}
 
+/// The documented exit code for an analysed plan, with the reasons on stderr.
+fn exit_code(report: &Report, args: &AnalyzeArgs, ctx: &Context) -> ExitCode {
     let gate_failed = report.gate.as_ref().is_some_and(|g| g.failed);
     if gate_failed {
         if !ctx.quiet && ctx.format != Format::Table {
@@ -62,7 +67,7 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
                 eprintln!("gate failed: {r}");
             }
         }
-        return Ok(ExitCode::GateFailed);
+        return ExitCode::GateFailed;
     }
     if args.detailed_exitcode {
         // As `terraform plan -detailed-exitcode`: an errored plan is an error, and "changes"
@@ -72,17 +77,17 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
             if !ctx.quiet {
                 eprintln!("error: Terraform reported an error while planning; the plan is partial (exit 1 as terraform plan -detailed-exitcode)");
             }
-            return Ok(ExitCode::Failure);
+            return ExitCode::Failure;
         }
         let changes = report.plans.iter().any(|p| {
             p.applyable
                 .unwrap_or(p.summary.has_changes() || p.summary.read > 0)
         });
         if changes {
-            return Ok(ExitCode::ChangesPresent);
+            return ExitCode::ChangesPresent;
         }
     }
-    Ok(ExitCode::Success)
+    ExitCode::Success
 }
 
 fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {

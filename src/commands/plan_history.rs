@@ -131,6 +131,13 @@ fn list(
                 },
                 now,
             )?;
+            if !page.unreadable.is_empty() {
+                ctx.warn(&format!(
+                    "{} saved plan(s) cannot be read by this cloudops and are not listed: {} (remove with `cloudops plan history delete ID`)",
+                    page.unreadable.len(),
+                    page.unreadable.join(", ")
+                ));
+            }
             (page.entries, page.next, s.location())
         }
     };
@@ -265,6 +272,12 @@ fn diff(
             })
         }
     };
+    if older.meta.saved_at > newer.meta.saved_at {
+        ctx.warn(&format!(
+            "{} was saved after {}: showing what changed from the first ID to the second",
+            older.meta.id, newer.meta.id
+        ));
+    }
     if older.meta.workspace != newer.meta.workspace {
         ctx.warn(&format!(
             "comparing different workspaces: {} and {}",
@@ -316,14 +329,19 @@ fn delete(
 ) -> Result<(), Error> {
     only_formats(ctx, "delete")?;
     let store = existing_store(dir, &a.id)?;
-    let m = store.delete_plan(&a.id, now)?;
-    match ctx.format {
-        Format::Json => emit(&out::json(&serde_json::json!({ "deleted": m }))),
-        _ => emit(&format!(
+    // What it was, for the message; an unreadable entry can still be deleted.
+    let meta = store.get_plan(&a.id, now).ok().map(|p| p.meta);
+    let id = store.delete_plan(&a.id, now)?;
+    match (ctx.format, meta.filter(|m| m.id == id)) {
+        (Format::Json, meta) => emit(&out::json(
+            &serde_json::json!({ "deleted": id, "entry": meta }),
+        )),
+        (_, Some(m)) => emit(&format!(
             "Deleted {} (workspace {}, saved {}).\n",
             m.id,
             m.workspace,
             timefmt::show(m.saved_at)
         )),
+        (_, None) => emit(&format!("Deleted {id}.\n")),
     }
 }

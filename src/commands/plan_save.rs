@@ -98,10 +98,11 @@ impl Request {
                 store.location()
             )),
             Saved::AlreadySaved(_) => ctx.note(&format!(
-                "this plan was already saved as {} in workspace {} at {}; not saved again",
+                "this plan was already saved as {} in workspace {} at {}; not saved again ({until}{})",
                 m.id,
                 m.workspace,
-                timefmt::show(m.saved_at)
+                timefmt::show(m.saved_at),
+                if m.has_raw_plan { "; the plan is kept" } else { "" }
             )),
         }
         Ok(())

@@ -65,9 +65,11 @@ impl Comparison {
 
 /// Compares an older report with a newer one.
 pub fn compare(older: &Report, newer: &Report) -> Comparison {
-    let (started, stopped, action_changed) = resources(&older.changes, &newer.changes);
-    let (drift_appeared, drift_cleared, _) = resources(&older.drift, &newer.drift);
-    let (findings_added, findings_resolved) = findings(&older.findings, &newer.findings);
+    // In a multi-plan stream (terragrunt run-all) the same address exists once per plan.
+    let multi = older.plans.len() > 1 || newer.plans.len() > 1;
+    let (started, stopped, action_changed) = resources(&older.changes, &newer.changes, multi);
+    let (drift_appeared, drift_cleared, _) = resources(&older.drift, &newer.drift, multi);
+    let (findings_added, findings_resolved) = findings(&older.findings, &newer.findings, multi);
     Comparison {
         summary: counts(&older.summary, &newer.summary),
         started,
@@ -109,25 +111,43 @@ fn counts(a: &Summary, b: &Summary) -> Vec<CountDelta> {
         .collect()
 }
 
-/// An instance is identified by its address (and deposed key); a change that only moves it is
-/// still the same instance at its new address.
-fn key(e: &ResourceEntry) -> String {
-    match &e.deposed {
-        Some(d) => format!("{} (deposed {d})", e.address),
-        None => e.address.clone(),
+/// An instance is identified by its address (and deposed key, and plan in a stream).
+fn key(address: &str, e: &ResourceEntry, multi: bool) -> String {
+    let mut k = address.to_string();
+    if let Some(d) = &e.deposed {
+        k.push_str(&format!(" (deposed {d})"));
     }
+    if multi {
+        k.push_str(&format!(" [plan {}]", e.plan + 1));
+    }
+    k
 }
 
 type ResourceDiff = (Vec<ResourceState>, Vec<ResourceState>, Vec<ActionChange>);
 
-fn resources(older: &[ResourceEntry], newer: &[ResourceEntry]) -> ResourceDiff {
+fn resources(older: &[ResourceEntry], newer: &[ResourceEntry], multi: bool) -> ResourceDiff {
+    let listed =
+        |e: &&ResourceEntry| e.action != Action::NoOp || e.is_moved() || e.import.is_some();
     let index = |list: &[ResourceEntry]| -> BTreeMap<String, String> {
         list.iter()
-            .filter(|e| e.action != Action::NoOp || e.is_moved() || e.import.is_some())
-            .map(|e| (key(e), e.label().to_string()))
+            .filter(listed)
+            .map(|e| (key(&e.address, e, multi), e.label().to_string()))
             .collect()
     };
-    let (a, b) = (index(older), index(newer));
+    let (mut a, b) = (index(older), index(newer));
+    // A resource the newer plan moves (`moved` block) is the same resource under its new
+    // address, not one that stopped and another that started.
+    for e in newer.iter().filter(listed).filter(|e| e.is_moved()) {
+        let (new, old) = (
+            key(&e.address, e, multi),
+            key(e.previous_address.as_deref().unwrap_or_default(), e, multi),
+        );
+        if !a.contains_key(&new) && !b.contains_key(&old) {
+            if let Some(action) = a.remove(&old) {
+                a.insert(new, action);
+            }
+        }
+    }
     let state = |(k, v): (&String, &String)| ResourceState {
         address: k.clone(),
         action: v.clone(),
@@ -158,12 +178,17 @@ fn resources(older: &[ResourceEntry], newer: &[ResourceEntry]) -> ResourceDiff {
 
 /// Findings are the same finding when rule and address match; messages may mention counts
 /// that move between runs.
-fn findings(older: &[Finding], newer: &[Finding]) -> (Vec<FindingRef>, Vec<FindingRef>) {
-    let index = |list: &[Finding]| -> BTreeMap<(String, Option<String>), FindingRef> {
+fn findings(
+    older: &[Finding],
+    newer: &[Finding],
+    multi: bool,
+) -> (Vec<FindingRef>, Vec<FindingRef>) {
+    type Key = (String, Option<String>, Option<usize>);
+    let index = |list: &[Finding]| -> BTreeMap<Key, FindingRef> {
         list.iter()
             .map(|f| {
                 (
-                    (f.rule.clone(), f.address.clone()),
+                    (f.rule.clone(), f.address.clone(), multi.then_some(f.plan)),
                     FindingRef {
                         rule: f.rule.clone(),
                         severity: f.severity,
@@ -326,5 +351,46 @@ mod tests {
         let names: Vec<&str> = c.summary.iter().map(|d| d.count.as_str()).collect();
         assert_eq!(names, ["add", "change", "destroy"]);
         assert!(compare(&a, &a).is_empty());
+    }
+
+    #[test]
+    fn moved_resources_are_matched_and_plans_of_a_stream_kept_apart() {
+        let a = report(vec![entry("a.old", &["update"])], vec![], vec![]);
+        let mut moved = entry("a.new", &["update"]);
+        moved.previous_address = Some("a.old".into());
+        let b = report(vec![moved], vec![], vec![]);
+        let c = compare(&a, &b);
+        assert!(c.started.is_empty() && c.stopped.is_empty(), "{c:?}");
+        assert!(
+            c.action_changed.is_empty(),
+            "same action at its new address: {c:?}"
+        );
+
+        let mut second = entry("x.this", &["delete"]);
+        second.plan = 1;
+        let mut a = report(vec![entry("x.this", &["update"]), second], vec![], vec![]);
+        let mut b = report(vec![entry("x.this", &["update"])], vec![], vec![]);
+        a.plans = vec![plan_info(0), plan_info(1)];
+        b.plans = vec![plan_info(0), plan_info(1)];
+        let c = compare(&a, &b);
+        assert!(c.action_changed.is_empty(), "{c:?}");
+        assert_eq!(c.stopped[0].address, "x.this [plan 2]");
+    }
+
+    fn plan_info(index: usize) -> crate::plan::report::PlanInfo {
+        crate::plan::report::PlanInfo {
+            index,
+            format_version: "1.2".into(),
+            terraform_version: None,
+            timestamp: None,
+            hcp_redacted: false,
+            errored: None,
+            complete: None,
+            applyable: None,
+            summary: Summary::default(),
+            checks: vec![],
+            deferred: vec![],
+            action_invocations: vec![],
+        }
     }
 }

@@ -8,7 +8,9 @@ use serde_json::Value;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Counts as Terraform's own `Plan:` line counts them, plus what that line leaves out.
+/// Missing counts read as 0, so stored reports survive counts added later.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Summary {
     pub add: u64,
     pub change: u64,

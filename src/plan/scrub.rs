@@ -13,19 +13,27 @@ use super::input::{sniff, Sniffed};
 use super::redact::{Redactor, MASK};
 
 /// Re-reads the plan bytes that were analysed and returns them redacted, one JSON document
-/// per line (a terragrunt stream stays a stream).
+/// per line (a terragrunt stream stays a stream). Secrets found in any document are masked in
+/// every document, as the report does: one module's sensitive output is often another's
+/// plain input.
 pub fn redacted_plan(bytes: &[u8], mask_secret_names: bool) -> Result<Vec<u8>, PlanError> {
     let reader = Box::new(std::io::Cursor::new(bytes));
     let Sniffed::Text(mut docs) = sniff(reader).map_err(PlanError::io)? else {
         return Err(PlanError::Empty);
     };
-    let mut out = Vec::with_capacity(bytes.len() / 2);
+    let mut plans: Vec<Value> = Vec::new();
     let mut scratch = Vec::new();
-    let mut index = 0;
     while docs.next_document()?.is_some() {
-        index += 1;
-        let mut doc: Value = docs.parse(index, &mut scratch)?;
-        redact_document(&mut doc, mask_secret_names);
+        plans.push(docs.parse(plans.len() + 1, &mut scratch)?);
+    }
+    let mut secrets = HashSet::new();
+    for doc in &mut plans {
+        mask_marked(doc, mask_secret_names, &mut secrets);
+    }
+    let redactor = Redactor::new(&secrets);
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    for mut doc in plans {
+        redactor.value(&mut doc);
         serde_json::to_writer(&mut out, &doc).expect("writing to a Vec cannot fail");
         out.push(b'\n');
     }
@@ -35,6 +43,13 @@ pub fn redacted_plan(bytes: &[u8], mask_secret_names: bool) -> Result<Vec<u8>, P
 /// Masks one plan document in place.
 pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
     let mut secrets = HashSet::new();
+    mask_marked(doc, mask_secret_names, &mut secrets);
+    Redactor::new(&secrets).value(doc);
+}
+
+/// Masks what Terraform marks sensitive (and secret-named values) in one document, collecting
+/// the masked strings so that their copies can be masked everywhere.
+fn mask_marked(doc: &mut Value, mask_secret_names: bool, secrets: &mut HashSet<String>) {
     let sensitive_vars = sensitive_variables(doc);
     if let Some(vars) = doc
         .pointer_mut("/configuration/root_module/variables")
@@ -43,7 +58,7 @@ pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
         for (name, v) in vars.iter_mut() {
             if sensitive_vars.contains(name) {
                 if let Some(default) = v.get_mut("default") {
-                    mask(default, &mut secrets);
+                    mask(default, secrets);
                 }
             }
         }
@@ -52,7 +67,7 @@ pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
         for (name, v) in vars.iter_mut() {
             if sensitive_vars.contains(name) {
                 if let Some(value) = v.get_mut("value") {
-                    mask(value, &mut secrets);
+                    mask(value, secrets);
                 }
             }
         }
@@ -60,29 +75,37 @@ pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
     for key in ["resource_changes", "resource_drift"] {
         for rc in array_mut(doc, key) {
             if let Some(change) = rc.get_mut("change") {
-                change_values(change, &mut secrets);
+                change_values(change, secrets);
             }
         }
     }
     for d in array_mut(doc, "deferred_changes") {
         if let Some(change) = d.pointer_mut("/resource_change/change") {
-            change_values(change, &mut secrets);
+            change_values(change, secrets);
         }
     }
     if let Some(outputs) = doc.get_mut("output_changes").and_then(Value::as_object_mut) {
         for change in outputs.values_mut() {
-            change_values(change, &mut secrets);
+            change_values(change, secrets);
         }
     }
     for key in ["planned_values", "prior_state"] {
         if let Some(state) = doc.get_mut(key) {
-            state_values(state, &mut secrets);
+            state_values(state, secrets);
         }
     }
-    if mask_secret_names {
-        by_name(doc, &mut secrets);
+    for inv in array_mut(doc, "action_invocations") {
+        let marks = inv.get("config_sensitive").cloned().unwrap_or(Value::Null);
+        if let Some(v) = inv.get_mut("config_values") {
+            marked(v, &marks, secrets);
+        }
     }
-    Redactor::new(&secrets).value(doc);
+    if let Some(config) = doc.get_mut("configuration") {
+        configuration(config, secrets);
+    }
+    if mask_secret_names {
+        by_name(doc, secrets);
+    }
 }
 
 /// Secret-named attributes, as the report masks them: inside resource values (changes,
@@ -193,6 +216,42 @@ fn sensitive_variables(doc: &Value) -> HashSet<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The configuration holds literals from the `.tf` files: a sensitive output's expression,
+/// and anything assigned to a secret-named argument (resource, provider or module input), at
+/// every module depth. Only `constant_value`s are masked: references stay readable.
+fn configuration(v: &mut Value, secrets: &mut HashSet<String>) {
+    match v {
+        Value::Object(o) => {
+            let sensitive = o.get("sensitive").is_some_and(is_true);
+            for (k, x) in o.iter_mut() {
+                if is_secret_name(k) || (sensitive && k == "expression") {
+                    constants(x, secrets);
+                } else {
+                    configuration(x, secrets);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| configuration(x, secrets)),
+        _ => {}
+    }
+}
+
+fn constants(v: &mut Value, secrets: &mut HashSet<String>) {
+    match v {
+        Value::Object(o) => {
+            for (k, x) in o.iter_mut() {
+                if k == "constant_value" {
+                    mask(x, secrets);
+                } else {
+                    constants(x, secrets);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(|x| constants(x, secrets)),
+        _ => {}
+    }
 }
 
 /// `before`/`after` of a change under their `*_sensitive` markers.
@@ -318,8 +377,12 @@ mod tests {
         json!({
             "format_version": "1.2",
             "variables": {"db": {"value": "var-secret-1"}, "region": {"value": "eu-west-1"}},
-            "configuration": {"root_module": {"variables": {
-                "db": {"sensitive": true, "default": "var-default-2"}, "region": {}}}},
+            "configuration": {
+                "provider_config": {"aws": {"expressions": {
+                    "secret_key": {"constant_value": "provider-11"},
+                    "region": {"constant_value": "eu-west-1"}}}},
+                "root_module": {"variables": {
+                    "db": {"sensitive": true, "default": "var-default-2"}, "region": {}}}},
             "resource_changes": [{"address": "a.b", "change": {
                 "actions": ["update"],
                 "before": {"pw": "change-before-3", "name": "x", "list": ["state-7"]},
@@ -336,7 +399,9 @@ mod tests {
                 "root_module": {"child_modules": [{"resources": [{
                     "values": {"s": "state-7", "db_password": "named-9"},
                     "sensitive_values": {"s": true}}]}]}},
-            "prior_state": {"values": {"outputs": {"o": {"sensitive": true, "value": "output-6"}}}}
+            "prior_state": {"values": {"outputs": {"o": {"sensitive": true, "value": "output-6"}}}},
+            "action_invocations": [{"address": "action.x.y", "config_values": {"t": "action-10"},
+                "config_sensitive": {"t": true}}]
         })
     }
 
@@ -362,6 +427,35 @@ mod tests {
         redact_document(&mut doc, false);
         assert!(doc.to_string().contains("named-9"));
         assert!(!doc.to_string().contains("state-7"));
+    }
+
+    #[test]
+    fn a_secret_of_one_document_is_masked_in_the_others() {
+        let first = json!({"output_changes": {"pw": {"after": "cross-doc-secret",
+            "after_sensitive": true}}});
+        let second = json!({"variables": {"input": {"value": "cross-doc-secret"}}});
+        let input = format!("{first}\n{second}\n");
+        let out = String::from_utf8(redacted_plan(input.as_bytes(), false).unwrap()).unwrap();
+        assert!(!out.contains("cross-doc-secret"), "{out}");
+    }
+
+    #[test]
+    fn structure_under_secret_named_outputs_stays_readable() {
+        let mut doc = json!({
+            "output_changes": {"db_password": {"actions": ["create"], "after": "pw-value",
+                "after_sensitive": false}},
+            "resource_changes": [{"change": {"actions": ["create"], "after": {"x": 1}}}]
+        });
+        redact_document(&mut doc, true);
+        assert_eq!(
+            doc["output_changes"]["db_password"]["actions"],
+            json!(["create"])
+        );
+        assert_eq!(
+            doc["resource_changes"][0]["change"]["actions"],
+            json!(["create"])
+        );
+        assert!(!doc.to_string().contains("pw-value"));
     }
 
     #[test]

@@ -160,10 +160,11 @@ pub fn diff_table(d: &HistoryDiff<'_>, style: &Style) -> String {
     let c = d.changes;
     if d.same_plan {
         s.push_str("Both entries are the same plan (identical SHA-256).\n");
-        return s;
     }
     if c.is_empty() {
-        s.push_str("No differences in counts, changes, findings or drift.\n");
+        if !d.same_plan {
+            s.push_str("No differences in counts, changes, findings or drift.\n");
+        }
         return s;
     }
     if !c.summary.is_empty() {
@@ -251,10 +252,11 @@ pub fn diff_markdown(d: &HistoryDiff<'_>) -> String {
     let c = d.changes;
     if d.same_plan {
         s.push_str("Both entries are the same plan (identical SHA-256).\n");
-        return s;
     }
     if c.is_empty() {
-        s.push_str("No differences in counts, changes, findings or drift.\n");
+        if !d.same_plan {
+            s.push_str("No differences in counts, changes, findings or drift.\n");
+        }
         return s;
     }
     if !c.summary.is_empty() {

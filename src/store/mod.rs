@@ -36,8 +36,8 @@ pub trait Store {
     /// One entry by its ID or an unambiguous prefix of it (at least `MIN_PREFIX` characters).
     fn get_plan(&self, id: &str, now: Timestamp) -> Result<StoredPlan, StoreError>;
 
-    /// Removes one entry (ID or unambiguous prefix); returns what was removed.
-    fn delete_plan(&self, id: &str, now: Timestamp) -> Result<PlanMeta, StoreError>;
+    /// Removes one entry (ID or unambiguous prefix), readable or not; returns its ID.
+    fn delete_plan(&self, id: &str, now: Timestamp) -> Result<String, StoreError>;
 
     /// Deletes every expired entry; returns how many.
     fn purge_expired(&self, now: Timestamp) -> Result<u64, StoreError>;
@@ -78,6 +78,7 @@ pub struct PlanMeta {
 
 /// Findings per severity, so listings need not open the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FindingCounts {
     pub critical: u64,
     pub high: u64,
@@ -191,6 +192,8 @@ pub struct PlanPage {
     pub entries: Vec<PlanMeta>,
     /// Set when more entries follow; pass it back as `ListQuery::cursor`.
     pub next: Option<Cursor>,
+    /// IDs of entries on this page that this build cannot read (left out of `entries`).
+    pub unreadable: Vec<String>,
 }
 
 /// Position after the last entry of a page: entries are ordered by (saved_at, id), newest
@@ -248,6 +251,11 @@ pub enum StoreError {
     NotFound {
         id: String,
     },
+    /// One entry cannot be decoded (e.g. written by another cloudops); the rest are fine.
+    Unreadable {
+        id: String,
+        detail: String,
+    },
     Ambiguous {
         prefix: String,
         matches: Vec<String>,
@@ -283,6 +291,9 @@ impl fmt::Display for StoreError {
                 path.display()
             ),
             StoreError::NotFound { id } => write!(f, "no saved plan with ID {id}"),
+            StoreError::Unreadable { id, detail } => {
+                write!(f, "saved plan {id} cannot be read ({detail})")
+            }
             StoreError::Ambiguous { prefix, matches } => write!(
                 f,
                 "ID prefix {prefix} matches {} saved plans: {}",
@@ -291,7 +302,7 @@ impl fmt::Display for StoreError {
             ),
             StoreError::BadId { id } => write!(
                 f,
-                "{id:?} is not a plan ID (IDs are {ID_LEN} characters of 0-9 and a-z; give at least {MIN_PREFIX})"
+                "{id:?} is not a plan ID (IDs are {ID_LEN} characters of 0-9 and a-z without i, l, o, u; give at least {MIN_PREFIX})"
             ),
             StoreError::Other { location, detail } => write!(f, "{location}: {detail}"),
         }
@@ -303,7 +314,7 @@ impl StoreError {
     pub fn hint(&self) -> String {
         match self {
             StoreError::Corrupt { path, .. } => format!(
-                "move it aside to start a new history (`mv {0} {0}.broken`), or restore it from a backup; point CLOUDOPS_DATA_DIR elsewhere to use another store",
+                "keep it and its -wal/-shm files together: move all of them aside to start a new history (`for f in {0}*; do mv \"$f\" \"$f.broken\"; done`), or restore them from a backup; or point CLOUDOPS_DATA_DIR elsewhere",
                 path.display()
             ),
             StoreError::NewerSchema { .. } => {
@@ -319,12 +330,36 @@ impl StoreError {
                 "list saved plans and their IDs with `cloudops plan history`".to_string()
             }
             StoreError::Ambiguous { .. } => "type more characters of the ID".to_string(),
+            StoreError::Unreadable { id, .. } => format!(
+                "it may have been written by another cloudops version; remove it with `cloudops plan history delete {id}`"
+            ),
             StoreError::Other { .. } => "run again with -v for details".to_string(),
         }
     }
 }
 
 impl std::error::Error for StoreError {}
+
+/// The report as stored: gzip-compressed JSON (reports of large plans are tens of MB of text).
+pub fn encode_report(report: &Report) -> std::io::Result<Vec<u8>> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    serde_json::to_writer(&mut gz, report)?;
+    gz.finish()
+}
+
+pub fn decode_report(bytes: &[u8]) -> Result<Report, String> {
+    let report: Report =
+        serde_json::from_reader(std::io::BufReader::new(flate2::read::GzDecoder::new(bytes)))
+            .map_err(|e| e.to_string())?;
+    if report.schema_version > crate::plan::report::SCHEMA_VERSION {
+        return Err(format!(
+            "report schema {} is newer than this build's {}",
+            report.schema_version,
+            crate::plan::report::SCHEMA_VERSION
+        ));
+    }
+    Ok(report)
+}
 
 /// `t` truncated to the millisecond.
 pub fn to_millis(t: Timestamp) -> Timestamp {
@@ -358,9 +393,19 @@ pub fn is_id_text(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| ID_ALPHABET.contains(&b))
 }
 
-/// Normalises what a user typed as an ID (case, surrounding space) or says why it cannot be one.
+/// Normalises what a user typed as an ID (case, surrounding space, and the letters the
+/// alphabet leaves out because they read as digits: i and l as 1, o as 0) or says why it
+/// cannot be one.
 pub fn normalize_id(input: &str) -> Result<String, StoreError> {
-    let id = input.trim().to_ascii_lowercase();
+    let id: String = input
+        .trim()
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            'i' | 'l' => '1',
+            'o' => '0',
+            c => c,
+        })
+        .collect();
     if id.len() < MIN_PREFIX || id.len() > ID_LEN || !is_id_text(&id) {
         return Err(StoreError::BadId {
             id: input.to_string(),

@@ -33,7 +33,7 @@ CREATE TABLE plans (
     summary           TEXT NOT NULL,
     findings          TEXT NOT NULL,
     gate_failed       INTEGER NOT NULL,
-    report            TEXT NOT NULL,
+    report_gz         BLOB NOT NULL,
     raw_plan          BLOB
 ) STRICT;
 CREATE UNIQUE INDEX plans_digest ON plans (workspace, plan_sha256);
@@ -186,32 +186,34 @@ impl SqliteStore {
         })
     }
 
+    /// The one live entry `input` (an ID or prefix) names. Matching reads IDs only, so that
+    /// an entry whose data cannot be read can still be named, shown as unreadable, deleted.
     fn find(
         &self,
         c: &Connection,
         input: &str,
         now: Timestamp,
-    ) -> rusqlite::Result<Result<PlanMeta, StoreError>> {
+    ) -> rusqlite::Result<Result<String, StoreError>> {
         let prefix = match normalize_id(input) {
             Ok(p) => p,
             Err(e) => return Ok(Err(e)),
         };
-        let mut stmt = c.prepare_cached(&format!(
-            "SELECT {META_COLUMNS} FROM plans \
+        let mut stmt = c.prepare_cached(
+            "SELECT id FROM plans \
              WHERE substr(id, 1, length(?1)) = ?1 AND (expires_at IS NULL OR expires_at > ?2) \
-             ORDER BY id LIMIT 6"
-        ))?;
-        let found: Vec<PlanMeta> = stmt
-            .query_map(params![prefix, now.as_millisecond()], meta_of)?
+             ORDER BY id LIMIT 6",
+        )?;
+        let mut found: Vec<String> = stmt
+            .query_map(params![prefix, now.as_millisecond()], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(match found.len() {
             0 => Err(StoreError::NotFound {
                 id: input.to_string(),
             }),
-            1 => Ok(found.into_iter().next().expect("one element")),
+            1 => Ok(found.remove(0)),
             _ => Err(StoreError::Ambiguous {
                 prefix: prefix.clone(),
-                matches: found.into_iter().map(|m| m.id).collect(),
+                matches: found,
             }),
         })
     }
@@ -223,7 +225,7 @@ impl Store for SqliteStore {
     }
 
     fn save_plan(&self, plan: NewPlan, now: Timestamp) -> Result<Saved, StoreError> {
-        let report = serde_json::to_string(&plan.report).map_err(|e| StoreError::Other {
+        let report = super::encode_report(&plan.report).map_err(|e| StoreError::Other {
             location: self.location(),
             detail: format!("cannot encode the report: {e}"),
         })?;
@@ -233,21 +235,36 @@ impl Store for SqliteStore {
                 "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
                 [now.as_millisecond()],
             )?;
-            let existing = c
+            let existing: Option<String> = c
                 .query_row(
-                    &format!("SELECT {META_COLUMNS} FROM plans WHERE workspace = ?1 AND plan_sha256 = ?2"),
+                    "SELECT id FROM plans WHERE workspace = ?1 AND plan_sha256 = ?2",
                     params![plan.workspace, plan.plan_sha256],
-                    meta_of,
+                    |r| r.get(0),
                 )
                 .optional()?;
-            if let Some(meta) = existing {
-                return Ok(Saved::AlreadySaved(meta));
+            if let Some(id) = existing {
+                // The same plan again: keep the entry, but honour what this save asks for
+                // beyond it — a longer retention, and the plan itself if it was not kept.
+                c.execute(
+                    "UPDATE plans SET \
+                       expires_at = CASE WHEN expires_at IS NULL OR ?2 IS NULL THEN NULL \
+                                         ELSE max(expires_at, ?2) END, \
+                       raw_plan = coalesce(raw_plan, ?3) \
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        plan.expires_at
+                            .map(|t| super::to_millis(t).as_millisecond()),
+                        plan.raw_plan_gz
+                    ],
+                )?;
+                return read_meta(c, &id).map(Saved::AlreadySaved);
             }
             loop {
                 let meta = PlanMeta::for_new(super::new_id(), &plan, now);
                 let inserted = c.execute(
                     "INSERT INTO plans (id, workspace, saved_at, expires_at, plan_sha256, source, \
-                     terraform_version, summary, findings, gate_failed, report, raw_plan) \
+                     terraform_version, summary, findings, gate_failed, report_gz, raw_plan) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
                      ON CONFLICT (id) DO NOTHING",
                     params![
@@ -281,7 +298,7 @@ impl Store for SqliteStore {
             Some(c) => (Some(c.saved_at_ms), Some(c.id.as_str())),
             None => (None, None),
         };
-        let mut entries = self.retry(|c| {
+        let rows = self.retry(|c| {
             let mut stmt = c.prepare_cached(&format!(
                 "SELECT {META_COLUMNS} FROM plans \
                  WHERE (expires_at IS NULL OR expires_at > ?1) \
@@ -299,32 +316,51 @@ impl Store for SqliteStore {
                     cur_id,
                     limit
                 ],
-                meta_of,
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(2)?, meta_of(r))),
             )?;
             rows.collect::<rusqlite::Result<Vec<_>>>()
         })?;
-        let next = if q.limit > 0 && entries.len() > q.limit {
-            entries.truncate(q.limit);
-            entries.last().map(Cursor::after)
-        } else {
-            None
-        };
-        Ok(PlanPage { entries, next })
+        // Paging counts rows, readable or not, so an unreadable entry never ends a listing
+        // early; it is reported instead of hiding the rest.
+        let more = q.limit > 0 && rows.len() > q.limit;
+        let kept = if more { q.limit } else { rows.len() };
+        let next = more.then(|| {
+            let (id, ms, _) = &rows[kept - 1];
+            Cursor {
+                saved_at_ms: *ms,
+                id: id.clone(),
+            }
+        });
+        let mut entries = Vec::with_capacity(kept);
+        let mut unreadable = Vec::new();
+        for (id, _, meta) in rows.into_iter().take(kept) {
+            match meta {
+                Ok(m) => entries.push(m),
+                Err(e) if unreadable_entry(&e).is_some() => unreadable.push(id),
+                Err(e) => return Err(map_err(&self.path, e)),
+            }
+        }
+        Ok(PlanPage {
+            entries,
+            next,
+            unreadable,
+        })
     }
 
     fn get_plan(&self, id: &str, now: Timestamp) -> Result<StoredPlan, StoreError> {
-        let meta = self.retry(|c| self.find(c, id, now))??;
-        let (report, raw): (String, Option<Vec<u8>>) = self.retry(|c| {
+        let id = self.retry(|c| self.find(c, id, now))??;
+        let (meta, report, raw): (PlanMeta, Vec<u8>, Option<Vec<u8>>) = self.retry(|c| {
             c.query_row(
-                "SELECT report, raw_plan FROM plans WHERE id = ?1",
-                [&meta.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                &format!("SELECT {META_COLUMNS}, report_gz, raw_plan FROM plans WHERE id = ?1"),
+                [&id],
+                |r| Ok((meta_of(r)?, r.get(11)?, r.get(12)?)),
             )
         })?;
-        let report: Report = serde_json::from_str(&report).map_err(|e| StoreError::Corrupt {
-            path: self.path.clone(),
-            detail: format!("the report of entry {} cannot be read: {e}", meta.id),
-        })?;
+        let report: Report =
+            super::decode_report(&report).map_err(|detail| StoreError::Unreadable {
+                id: meta.id.clone(),
+                detail: format!("its report: {detail}"),
+            })?;
         Ok(StoredPlan {
             meta,
             report,
@@ -332,11 +368,11 @@ impl Store for SqliteStore {
         })
     }
 
-    fn delete_plan(&self, id: &str, now: Timestamp) -> Result<PlanMeta, StoreError> {
+    fn delete_plan(&self, id: &str, now: Timestamp) -> Result<String, StoreError> {
         self.write(|c| {
             let found = self.find(c, id, now)?;
-            if let Ok(meta) = &found {
-                c.execute("DELETE FROM plans WHERE id = ?1", [&meta.id])?;
+            if let Ok(id) = &found {
+                c.execute("DELETE FROM plans WHERE id = ?1", [id])?;
             }
             Ok(found)
         })?
@@ -379,37 +415,74 @@ struct Versions {
 }
 
 fn meta_of(r: &Row<'_>) -> rusqlite::Result<PlanMeta> {
-    let ts = |ms: i64| {
-        Timestamp::from_millisecond(ms).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(
-                0,
-                rusqlite::types::Type::Integer,
-                Box::new(e),
-            )
-        })
-    };
-    let summary: Summary = json_column(r, 7)?;
-    let findings: FindingCounts = json_column(r, 8)?;
-    Ok(PlanMeta {
-        id: r.get(0)?,
-        workspace: r.get(1)?,
-        saved_at: ts(r.get(2)?)?,
-        expires_at: r.get::<_, Option<i64>>(3)?.map(ts).transpose()?,
-        plan_sha256: r.get(4)?,
-        source: r.get(5)?,
-        terraform_version: r.get(6)?,
-        summary,
-        findings,
-        gate_failed: r.get(9)?,
-        has_raw_plan: r.get(10)?,
+    let id: String = r.get(0)?;
+    decode_meta(r, &id).map_err(|detail| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Null,
+            Box::new(UnreadableEntry { id, detail }),
+        )
     })
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
-    let text: String = r.get(i)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+fn decode_meta(r: &Row<'_>, id: &str) -> Result<PlanMeta, String> {
+    let sql = |e: rusqlite::Error| e.to_string();
+    let ts = |ms: i64| Timestamp::from_millisecond(ms).map_err(|e| e.to_string());
+    let json = |i: usize| -> Result<serde_json::Value, String> {
+        let text: String = r.get(i).map_err(sql)?;
+        serde_json::from_str(&text).map_err(|e| e.to_string())
+    };
+    let summary: Summary = serde_json::from_value(json(7)?).map_err(|e| format!("summary: {e}"))?;
+    let findings: FindingCounts =
+        serde_json::from_value(json(8)?).map_err(|e| format!("findings: {e}"))?;
+    Ok(PlanMeta {
+        id: id.to_string(),
+        workspace: r.get(1).map_err(sql)?,
+        saved_at: ts(r.get(2).map_err(sql)?)?,
+        expires_at: r
+            .get::<_, Option<i64>>(3)
+            .map_err(sql)?
+            .map(ts)
+            .transpose()?,
+        plan_sha256: r.get(4).map_err(sql)?,
+        source: r.get(5).map_err(sql)?,
+        terraform_version: r.get(6).map_err(sql)?,
+        summary,
+        findings,
+        gate_failed: r.get(9).map_err(sql)?,
+        has_raw_plan: r.get(10).map_err(sql)?,
     })
+}
+
+fn read_meta(c: &Connection, id: &str) -> rusqlite::Result<PlanMeta> {
+    c.query_row(
+        &format!("SELECT {META_COLUMNS} FROM plans WHERE id = ?1"),
+        [id],
+        meta_of,
+    )
+}
+
+/// One entry this build cannot decode (say, written by another version): named, so that it
+/// can be deleted, and never a reason to call the whole store corrupt.
+#[derive(Debug)]
+struct UnreadableEntry {
+    id: String,
+    detail: String,
+}
+
+impl std::fmt::Display for UnreadableEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "entry {} cannot be read: {}", self.id, self.detail)
+    }
+}
+
+impl std::error::Error for UnreadableEntry {}
+
+fn unreadable_entry(e: &rusqlite::Error) -> Option<&UnreadableEntry> {
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(_, _, b) => b.downcast_ref(),
+        _ => None,
+    }
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
@@ -441,12 +514,12 @@ fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
             detail: e.to_string(),
         },
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
-        _ => match e {
-            rusqlite::Error::FromSqlConversionFailure(..) => StoreError::Corrupt {
-                path,
-                detail: format!("an entry cannot be read: {e}"),
+        _ => match unreadable_entry(&e) {
+            Some(u) => StoreError::Unreadable {
+                id: u.id.clone(),
+                detail: u.detail.clone(),
             },
-            e => StoreError::Other {
+            None => StoreError::Other {
                 location: format!("SQLite store {}", path.display()),
                 detail: e.to_string(),
             },
