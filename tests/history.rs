@@ -1613,13 +1613,8 @@ fn the_listed_save_time_used_as_since_includes_the_entry() {
 // 8. Concurrency.
 // ---------------------------------------------------------------------------------------------
 
-#[test]
-fn fifty_processes_save_at_once_without_losing_or_locking() {
-    let w = World::new();
-    let dir = w.path("plans");
-    std::fs::create_dir_all(&dir).unwrap();
-    let plans: Vec<PathBuf> = (0..50).map(|n| variant(DELETE, n, &dir)).collect();
-
+/// Starts one `plan analyze PLAN --save` process per plan, all before waiting for any.
+fn save_at_once(w: &World, plans: &[PathBuf]) -> Vec<Output> {
     let children: Vec<std::process::Child> = plans
         .iter()
         .map(|p| {
@@ -1634,10 +1629,20 @@ fn fifty_processes_save_at_once_without_losing_or_locking() {
                 .expect("spawn")
         })
         .collect();
-    let outs: Vec<Output> = children
+    children
         .into_iter()
         .map(|c| c.wait_with_output().expect("wait"))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn fifty_processes_save_at_once_without_losing_or_locking() {
+    let w = World::new();
+    let dir = w.path("plans");
+    std::fs::create_dir_all(&dir).unwrap();
+    let plans: Vec<PathBuf> = (0..50).map(|n| variant(DELETE, n, &dir)).collect();
+
+    let outs = save_at_once(&w, &plans);
     for (i, o) in outs.iter().enumerate() {
         let err = text(&o.stderr);
         assert_eq!(o.status.code(), Some(0), "process {i}: {err}");
@@ -1669,23 +1674,7 @@ fn fifty_processes_save_at_once_without_losing_or_locking() {
 fn twenty_processes_saving_the_same_plan_make_one_entry() {
     let w = World::new();
     let plan = fixture(REPLACE);
-    let children: Vec<std::process::Child> = (0..20)
-        .map(|_| {
-            w.std_cmd()
-                .args(["plan", "analyze"])
-                .arg(&plan)
-                .args(["--save", "--format", "json"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn")
-        })
-        .collect();
-    let outs: Vec<Output> = children
-        .into_iter()
-        .map(|c| c.wait_with_output().expect("wait"))
-        .collect();
+    let outs = save_at_once(&w, &vec![plan; 20]);
     let mut created = 0;
     for (i, o) in outs.iter().enumerate() {
         let err = text(&o.stderr);

@@ -83,25 +83,9 @@ pub fn compare(older: &Report, newer: &Report) -> Comparison {
 }
 
 fn counts(a: &Summary, b: &Summary) -> Vec<CountDelta> {
-    let rows = |s: &Summary| {
-        [
-            ("add", s.add),
-            ("change", s.change),
-            ("destroy", s.destroy),
-            ("replace", s.replace),
-            ("import", s.import),
-            ("forget", s.forget),
-            ("move", s.moved),
-            ("read", s.read),
-            ("drift", s.drift),
-            ("deferred", s.deferred),
-            ("output_changes", s.output_changes),
-            ("invoke", s.invoke),
-        ]
-    };
-    rows(a)
+    a.counts()
         .into_iter()
-        .zip(rows(b))
+        .zip(b.counts())
         .filter(|((_, x), (_, y))| x != y)
         .map(|((name, before), (_, after))| CountDelta {
             count: name.to_string(),

@@ -46,6 +46,24 @@ impl Summary {
         self.invoke += o.invoke;
     }
 
+    /// Every count by its JSON name, in the order reports list them.
+    pub fn counts(&self) -> [(&'static str, u64); 12] {
+        [
+            ("add", self.add),
+            ("change", self.change),
+            ("destroy", self.destroy),
+            ("replace", self.replace),
+            ("import", self.import),
+            ("forget", self.forget),
+            ("move", self.moved),
+            ("read", self.read),
+            ("drift", self.drift),
+            ("deferred", self.deferred),
+            ("output_changes", self.output_changes),
+            ("invoke", self.invoke),
+        ]
+    }
+
     /// True when applying would touch infrastructure or state (terraform's "changes present").
     pub fn has_changes(&self) -> bool {
         self.add + self.change + self.destroy + self.import + self.forget + self.moved > 0

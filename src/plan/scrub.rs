@@ -47,156 +47,77 @@ pub fn redact_document(doc: &mut Value, mask_secret_names: bool) {
     Redactor::new(&secrets).value(doc);
 }
 
-/// Masks what Terraform marks sensitive (and secret-named values) in one document, collecting
-/// the masked strings so that their copies can be masked everywhere.
-fn mask_marked(doc: &mut Value, mask_secret_names: bool, secrets: &mut HashSet<String>) {
-    let sensitive_vars = sensitive_variables(doc);
-    if let Some(vars) = doc
-        .pointer_mut("/configuration/root_module/variables")
-        .and_then(Value::as_object_mut)
-    {
-        for (name, v) in vars.iter_mut() {
-            if sensitive_vars.contains(name) {
-                if let Some(default) = v.get_mut("default") {
-                    mask(default, secrets);
-                }
-            }
-        }
-    }
-    if let Some(vars) = doc.get_mut("variables").and_then(Value::as_object_mut) {
-        for (name, v) in vars.iter_mut() {
-            if sensitive_vars.contains(name) {
-                if let Some(value) = v.get_mut("value") {
-                    mask(value, secrets);
-                }
-            }
-        }
-    }
-    for key in ["resource_changes", "resource_drift"] {
-        for rc in array_mut(doc, key) {
-            if let Some(change) = rc.get_mut("change") {
-                change_values(change, secrets);
-            }
-        }
-    }
-    for d in array_mut(doc, "deferred_changes") {
-        if let Some(change) = d.pointer_mut("/resource_change/change") {
-            change_values(change, secrets);
-        }
-    }
-    if let Some(outputs) = doc.get_mut("output_changes").and_then(Value::as_object_mut) {
-        for change in outputs.values_mut() {
-            change_values(change, secrets);
-        }
-    }
-    for key in ["planned_values", "prior_state"] {
-        if let Some(state) = doc.get_mut(key) {
-            state_values(state, secrets);
-        }
-    }
-    for inv in array_mut(doc, "action_invocations") {
-        let marks = inv.get("config_sensitive").cloned().unwrap_or(Value::Null);
-        if let Some(v) = inv.get_mut("config_values") {
-            marked(v, &marks, secrets);
-        }
-    }
-    if let Some(config) = doc.get_mut("configuration") {
-        configuration(config, secrets);
-    }
-    if mask_secret_names {
-        by_name(doc, secrets);
-    }
-}
-
-/// Secret-named attributes, as the report masks them: inside resource values (changes,
-/// drift, deferred changes, state), and variables and outputs whose own name says secret.
+/// Masks what Terraform marks sensitive (and, with `by_name`, secret-named values) in one
+/// document, collecting the masked strings so that their copies can be masked everywhere.
 /// Only values are touched: plan structure (actions, types, references) stays readable.
-fn by_name(doc: &mut Value, secrets: &mut HashSet<String>) {
-    for key in ["resource_changes", "resource_drift"] {
-        for rc in array_mut(doc, key) {
-            if let Some(change) = rc.get_mut("change") {
-                change_by_name(change, secrets);
+fn mask_marked(doc: &mut Value, by_name: bool, secrets: &mut HashSet<String>) {
+    let sensitive_vars = sensitive_variables(doc);
+    let hidden = |name: &str| sensitive_vars.contains(name) || (by_name && is_secret_name(name));
+    for (at, field) in [
+        ("/variables", "value"),
+        ("/configuration/root_module/variables", "default"),
+    ] {
+        if let Some(vars) = doc.pointer_mut(at).and_then(Value::as_object_mut) {
+            for (name, v) in vars.iter_mut() {
+                if let Some(x) = v.get_mut(field).filter(|_| hidden(name)) {
+                    mask(x, secrets);
+                }
             }
         }
     }
-    for d in array_mut(doc, "deferred_changes") {
-        if let Some(change) = d.pointer_mut("/resource_change/change") {
-            change_by_name(change, secrets);
-        }
+    for change in resource_changes_mut(doc) {
+        change_values(change, by_name, secrets);
     }
     if let Some(outputs) = doc.get_mut("output_changes").and_then(Value::as_object_mut) {
         for (name, change) in outputs.iter_mut() {
-            if is_secret_name(name) {
+            if by_name && is_secret_name(name) {
                 for side in ["before", "after"] {
                     if let Some(v) = change.get_mut(side) {
                         mask(v, secrets);
                     }
                 }
             }
-        }
-    }
-    if let Some(vars) = doc.get_mut("variables").and_then(Value::as_object_mut) {
-        for (name, v) in vars.iter_mut() {
-            if let Some(value) = v.get_mut("value") {
-                if is_secret_name(name) {
-                    mask(value, secrets);
-                }
-            }
-        }
-    }
-    if let Some(vars) = doc
-        .pointer_mut("/configuration/root_module/variables")
-        .and_then(Value::as_object_mut)
-    {
-        for (name, v) in vars.iter_mut() {
-            if let Some(default) = v.get_mut("default") {
-                if is_secret_name(name) {
-                    mask(default, secrets);
-                }
-            }
+            change_values(change, false, secrets);
         }
     }
     for key in ["planned_values", "prior_state"] {
-        let Some(state) = doc.get_mut(key) else {
+        if let Some(state) = doc.get_mut(key) {
+            state_values(state, by_name, secrets);
+        }
+    }
+    for inv in array_mut(doc, "action_invocations") {
+        let marks = inv.get("config_sensitive").cloned().unwrap_or(Value::Null);
+        if let Some(v) = inv.get_mut("config_values") {
+            values(v, &marks, by_name, secrets);
+        }
+    }
+    if let Some(config) = doc.get_mut("configuration") {
+        configuration(config, secrets);
+    }
+}
+
+/// The `change` objects of resource changes, drift and deferred changes.
+fn resource_changes_mut(doc: &mut Value) -> Vec<&mut Value> {
+    let Some(o) = doc.as_object_mut() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, list) in o.iter_mut() {
+        let Some(list) = list.as_array_mut() else {
             continue;
         };
-        let root = if state.get("values").is_some() {
-            &mut state["values"]
-        } else {
-            state
-        };
-        if let Some(outputs) = root.get_mut("outputs").and_then(Value::as_object_mut) {
-            for (name, o) in outputs.iter_mut() {
-                if is_secret_name(name) {
-                    if let Some(v) = o.get_mut("value") {
-                        mask(v, secrets);
-                    }
-                }
+        match key.as_str() {
+            "resource_changes" | "resource_drift" => {
+                out.extend(list.iter_mut().filter_map(|rc| rc.get_mut("change")))
             }
-        }
-        if let Some(module) = root.get_mut("root_module") {
-            module_by_name(module, secrets);
-        }
-    }
-}
-
-fn change_by_name(change: &mut Value, secrets: &mut HashSet<String>) {
-    for side in ["before", "after"] {
-        if let Some(v) = change.get_mut(side) {
-            named_values(v, secrets);
+            "deferred_changes" => out.extend(
+                list.iter_mut()
+                    .filter_map(|d| d.pointer_mut("/resource_change/change")),
+            ),
+            _ => {}
         }
     }
-}
-
-fn module_by_name(module: &mut Value, secrets: &mut HashSet<String>) {
-    for r in array_mut(module, "resources") {
-        if let Some(v) = r.get_mut("values") {
-            named_values(v, secrets);
-        }
-    }
-    for child in array_mut(module, "child_modules") {
-        module_by_name(child, secrets);
-    }
+    out
 }
 
 fn array_mut<'a>(doc: &'a mut Value, key: &str) -> impl Iterator<Item = &'a mut Value> {
@@ -255,45 +176,53 @@ fn constants(v: &mut Value, secrets: &mut HashSet<String>) {
 }
 
 /// `before`/`after` of a change under their `*_sensitive` markers.
-fn change_values(change: &mut Value, secrets: &mut HashSet<String>) {
+fn change_values(change: &mut Value, by_name: bool, secrets: &mut HashSet<String>) {
     for (value, marker) in [("before", "before_sensitive"), ("after", "after_sensitive")] {
         let marks = change.get(marker).cloned().unwrap_or(Value::Null);
         if let Some(v) = change.get_mut(value) {
-            marked(v, &marks, secrets);
+            values(v, &marks, by_name, secrets);
         }
+    }
+}
+
+/// A resource's values: what the markers say, then (with `by_name`) secret-named attributes.
+fn values(v: &mut Value, marks: &Value, by_name: bool, secrets: &mut HashSet<String>) {
+    marked(v, marks, secrets);
+    if by_name {
+        named_values(v, secrets);
     }
 }
 
 /// A state tree (`planned_values`, `prior_state`): outputs say `sensitive`, resources carry
 /// `sensitive_values` markers, modules nest.
-fn state_values(state: &mut Value, secrets: &mut HashSet<String>) {
+fn state_values(state: &mut Value, by_name: bool, secrets: &mut HashSet<String>) {
     let root = match state.get_mut("values") {
         Some(v) => v,
         None => state,
     };
     if let Some(outputs) = root.get_mut("outputs").and_then(Value::as_object_mut) {
-        for o in outputs.values_mut() {
-            if o.get("sensitive").is_some_and(is_true) {
-                if let Some(v) = o.get_mut("value") {
-                    mask(v, secrets);
-                }
+        for (name, o) in outputs.iter_mut() {
+            let hidden =
+                o.get("sensitive").is_some_and(is_true) || (by_name && is_secret_name(name));
+            if let Some(v) = o.get_mut("value").filter(|_| hidden) {
+                mask(v, secrets);
             }
         }
     }
     if let Some(module) = root.get_mut("root_module") {
-        module_values(module, secrets);
+        module_values(module, by_name, secrets);
     }
 }
 
-fn module_values(module: &mut Value, secrets: &mut HashSet<String>) {
+fn module_values(module: &mut Value, by_name: bool, secrets: &mut HashSet<String>) {
     for r in array_mut(module, "resources") {
         let marks = r.get("sensitive_values").cloned().unwrap_or(Value::Null);
         if let Some(v) = r.get_mut("values") {
-            marked(v, &marks, secrets);
+            values(v, &marks, by_name, secrets);
         }
     }
     for child in array_mut(module, "child_modules") {
-        module_values(child, secrets);
+        module_values(child, by_name, secrets);
     }
 }
 
@@ -349,7 +278,7 @@ fn mask_scalars(v: &mut Value, secrets: &mut HashSet<String>) {
 /// Replaces a value wholly (keys of a sensitive map included) and remembers its strings so
 /// that copies elsewhere are masked too. `null` stays `null`: it hides nothing.
 fn mask(v: &mut Value, secrets: &mut HashSet<String>) {
-    if v.is_null() {
+    if v.is_null() || v.as_str() == Some(MASK) {
         return;
     }
     collect_all(v, secrets);

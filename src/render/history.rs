@@ -45,18 +45,14 @@ fn counts(s: &Summary) -> String {
 }
 
 fn extras(m: &PlanMeta) -> String {
-    let s = &m.summary;
-    let parts: Vec<String> = [
-        ("replace", s.replace),
-        ("import", s.import),
-        ("move", s.moved),
-        ("forget", s.forget),
-        ("drift", s.drift),
-    ]
-    .iter()
-    .filter(|(_, n)| *n > 0)
-    .map(|(k, n)| format!("{n} {k}"))
-    .collect();
+    let shown = ["replace", "import", "move", "forget", "drift"];
+    let parts: Vec<String> = m
+        .summary
+        .counts()
+        .iter()
+        .filter(|(k, n)| *n > 0 && shown.contains(k))
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect();
     parts.join(", ")
 }
 
