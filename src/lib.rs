@@ -6,6 +6,7 @@
 //! - `plan` is the pure analysis core (no IO, no clock, no environment).
 //! - `render` is the only place that formats user-visible output; it depends on `plan::report`.
 //! - `store` keeps analyses (the `Store` trait; SQLite embedded backend).
+//! - `github` is the adapter for GitHub's API (octocrab); `scan` is the pure repository-scan core.
 //! - `terraform` is the adapter that runs a terraform binary (binary plan files).
 //! - `config` resolves flags > `CLOUDOPS_*` environment > `.cloudops.toml` > defaults.
 //! - `workspace` names the default history workspace; `timefmt` parses and prints instants.
@@ -15,6 +16,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod github;
 pub mod plan;
 pub mod render;
 pub mod store;
