@@ -94,6 +94,81 @@ pub enum ColorChoice {
 pub enum Command {
     /// Analyse Terraform plans
     Plan(PlanArgs),
+    /// Find and assess Terraform code in GitHub repositories or a local directory
+    Repo(RepoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RepoArgs {
+    #[command(subcommand)]
+    pub command: RepoCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RepoCommand {
+    /// Inventory Terraform root modules (versions, providers, modules, backend, resources) and
+    /// flag risks in code: hard-coded secrets, unpinned modules and providers, local state,
+    /// open ingress, public buckets, unencrypted storage
+    #[command(after_help = EXIT_CODES)]
+    Scan(ScanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// What to scan: a local directory (PATH; `./name` forces a path), every repository of a
+    /// GitHub user or organisation (OWNER), or one repository (OWNER/REPO, optionally @REF for
+    /// a branch, tag or commit)
+    #[arg(value_name = "TARGET")]
+    pub target: String,
+
+    /// Only files whose path (relative to the repository) matches (repeatable; `**` spans
+    /// directories)
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// Skip files whose path matches (repeatable), e.g. `examples/**`
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// With OWNER: only repositories whose name matches (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub repos: Vec<String>,
+
+    /// With OWNER: leave out archived repositories
+    #[arg(long)]
+    pub skip_archived: bool,
+
+    /// With OWNER: leave out forks
+    #[arg(long)]
+    pub skip_forks: bool,
+
+    /// Stop with an error at GitHub's rate limit instead of waiting for it to reset
+    #[arg(long)]
+    pub no_wait: bool,
+
+    /// Repositories fetched at once
+    #[arg(long, value_name = "N", default_value_t = 4,
+          value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub concurrency: u16,
+
+    /// For a local directory: run `terraform init`, `plan` and `show -json` in each root
+    /// module and analyse the plan (drift, changes, plan findings); a failure is reported as
+    /// a failure, never as "no changes"
+    #[arg(long)]
+    pub plan: bool,
+
+    /// Terraform binary for --plan
+    #[arg(long, value_name = "PATH", env = "CLOUDOPS_TERRAFORM_BIN")]
+    pub terraform_bin: Option<PathBuf>,
+
+    /// Exit 3 when a finding is at or above this severity (info, low, medium, high,
+    /// critical, none)
+    #[arg(long, value_name = "SEVERITY", env = "CLOUDOPS_FAIL_ON", value_parser = parse_threshold)]
+    pub fail_on: Option<Threshold>,
+
+    /// GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)
+    #[arg(long, value_name = "URL", env = "CLOUDOPS_GITHUB_API_URL")]
+    pub github_api: Option<String>,
 }
 
 #[derive(Debug, Args)]

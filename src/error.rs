@@ -50,6 +50,16 @@ pub enum Error {
         error: std::io::Error,
     },
     Store(StoreError),
+    /// A remote service (GitHub) answered with an error or could not be reached.
+    Remote {
+        message: String,
+        hint: String,
+    },
+    /// Credentials are missing, invalid or expired.
+    Auth {
+        message: String,
+        hint: String,
+    },
 }
 
 impl From<StoreError> for Error {
@@ -63,6 +73,7 @@ impl Error {
         match self {
             Error::Usage { .. } | Error::Config { .. } => ExitCode::Usage,
             Error::Store(StoreError::BadId { .. }) => ExitCode::Usage,
+            Error::Auth { .. } => ExitCode::AuthRequired,
             Error::Io { error, .. } if error.kind() == std::io::ErrorKind::Interrupted => {
                 ExitCode::Interrupted
             }
@@ -72,7 +83,10 @@ impl Error {
 
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } | Error::Terraform { hint, .. } => Some(hint.clone()),
+            Error::Usage { hint, .. }
+            | Error::Terraform { hint, .. }
+            | Error::Remote { hint, .. }
+            | Error::Auth { hint, .. } => Some(hint.clone()),
             Error::Plan { error, .. } => Some(error.hint().to_string()),
             Error::Config { .. } => Some(
                 "fix or remove the setting; `cloudops plan analyze --help` lists the keys"
@@ -93,6 +107,7 @@ impl fmt::Display for Error {
             Error::Terraform { message, .. } => write!(f, "{message}"),
             Error::Io { context, error } => write!(f, "{context}: {error}"),
             Error::Store(e) => write!(f, "{e}"),
+            Error::Remote { message, .. } | Error::Auth { message, .. } => write!(f, "{message}"),
         }
     }
 }

@@ -1,2 +1,937 @@
 //! The GitHub adapter (octocrab): repositories of an owner, git trees and blobs, with rate
-//! limits honoured and the token never logged. Being written; see the helper's brief.
+//! limits honoured and the token never logged.
+//!
+//! Every request goes through `GitHub::get`, which sees the raw status and headers: that
+//! is the only place that can tell a rate limit (403/429 plus `x-ratelimit-*` or
+//! `retry-after`) from a plain 403, and so the only place that waits and retries. We read
+//! the JSON into small local structs rather than octocrab's models so that a field GitHub
+//! omits (Enterprise versions differ) cannot fail a whole listing.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::time::Duration;
+
+use base64::Engine as _;
+use octocrab::Octocrab;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// Where requests go when the configuration names no other API.
+pub const DEFAULT_BASE_URI: &str = "https://api.github.com";
+
+/// How many times one request may sleep on a rate limit before giving up: a limit that
+/// keeps coming back after its announced reset means waiting is not helping.
+const MAX_RATE_LIMIT_WAITS: u32 = 3;
+
+/// GitHub's advice when a secondary limit gives no reset time: wait at least a minute.
+const DEFAULT_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+
+/// Without the `retry` feature nothing bounds a hung connection but these.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(30);
+const READ_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How to reach GitHub and how patient to be with its rate limit.
+#[derive(Clone)]
+pub struct Config {
+    /// Default [`DEFAULT_BASE_URI`]; GitHub Enterprise is `https://HOST/api/v3`.
+    pub base_uri: Option<String>,
+    pub token: Option<String>,
+    pub wait_on_rate_limit: bool,
+    /// Never wait longer than this for one reset; return `RateLimited` instead.
+    pub max_wait: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            base_uri: None,
+            token: None,
+            wait_on_rate_limit: true,
+            max_wait: Duration::from_secs(15 * 60),
+        }
+    }
+}
+
+/// By hand so that `{:?}` of a config (in a log line, a panic) cannot show the token.
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_uri", &self.base_uri)
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .field("wait_on_rate_limit", &self.wait_on_rate_limit)
+            .field("max_wait", &self.max_wait)
+            .finish()
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Repo {
+    pub owner: String,
+    pub name: String,
+    pub full_name: String,
+    pub default_branch: Option<String>,
+    pub archived: bool,
+    pub fork: bool,
+    pub private: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TreeFile {
+    pub path: String,
+    pub sha: String,
+    pub size: Option<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// Blobs only: directories are implied by the paths, submodules cannot be read.
+    pub files: Vec<TreeFile>,
+    /// GitHub stopped listing (over 100,000 entries or 7 MB); the files are incomplete.
+    pub truncated: bool,
+}
+
+#[derive(Debug)]
+pub enum GitHubError {
+    NotFound {
+        what: String,
+    },
+    RateLimited {
+        reset_at: Option<jiff::Timestamp>,
+        detail: String,
+    },
+    /// 401: the token is wrong, expired or revoked.
+    Unauthorized {
+        detail: String,
+    },
+    /// 403 that is not a rate limit: missing scope, SSO not authorised, blocked.
+    Forbidden {
+        what: String,
+        detail: String,
+    },
+    Network {
+        detail: String,
+    },
+    Other {
+        what: String,
+        detail: String,
+    },
+}
+
+impl fmt::Display for GitHubError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GitHubError::NotFound { what } => write!(f, "{what} not found on GitHub"),
+            GitHubError::RateLimited { reset_at, detail } => {
+                write!(f, "GitHub rate limit reached")?;
+                if let Some(t) = reset_at {
+                    write!(f, " (resets at {})", t.strftime("%Y-%m-%dT%H:%M:%SZ"))?;
+                }
+                write!(f, ": {detail}")
+            }
+            GitHubError::Unauthorized { detail } => {
+                write!(f, "GitHub rejected the token: {detail}")
+            }
+            GitHubError::Forbidden { what, detail } => {
+                write!(f, "GitHub refused access to {what}: {detail}")
+            }
+            GitHubError::Network { detail } => write!(f, "cannot reach GitHub: {detail}"),
+            GitHubError::Other { what, detail } => {
+                write!(f, "GitHub request for {what} failed: {detail}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for GitHubError {}
+
+impl GitHubError {
+    /// The next step for the operator.
+    pub fn hint(&self) -> String {
+        match self {
+            GitHubError::NotFound { .. } => "check the spelling of the name; private \
+                repositories and organisations are only visible with a token that can read \
+                them (set GITHUB_TOKEN or GH_TOKEN)"
+                .to_string(),
+            GitHubError::RateLimited { reset_at, .. } => {
+                let when = match reset_at {
+                    Some(t) => format!("after {}", t.strftime("%H:%M:%SZ")),
+                    None => "in a few minutes".to_string(),
+                };
+                format!(
+                    "run again {when}, or without --no-wait to wait for the reset; without a \
+                     token GitHub allows only 60 requests an hour, so set GITHUB_TOKEN or \
+                     GH_TOKEN"
+                )
+            }
+            GitHubError::Unauthorized { .. } => "the token in GITHUB_TOKEN or GH_TOKEN is \
+                wrong, expired or revoked: create a new one, or unset both to read public \
+                repositories anonymously"
+                .to_string(),
+            GitHubError::Forbidden { .. } => "the token lacks access: give it read access to \
+                the repository contents (fine-grained) or the `repo` scope (classic), and \
+                authorise it for the organisation's SAML SSO if there is one"
+                .to_string(),
+            GitHubError::Network { .. } => "check the network connection, any proxy, and that \
+                the GitHub API address is right"
+                .to_string(),
+            GitHubError::Other { .. } => "try again in a moment; if it persists, run with \
+                CLOUDOPS_LOG=debug to see the requests"
+                .to_string(),
+        }
+    }
+
+    /// The same error with every occurrence of `secret` masked: details quote the server and
+    /// the transport, and neither is trusted not to echo a credential.
+    fn redacted(self, secret: Option<&str>) -> GitHubError {
+        let Some(secret) = secret.filter(|s| !s.is_empty()) else {
+            return self;
+        };
+        let r = |s: String| s.replace(secret, "***");
+        match self {
+            GitHubError::NotFound { what } => GitHubError::NotFound { what: r(what) },
+            GitHubError::RateLimited { reset_at, detail } => GitHubError::RateLimited {
+                reset_at,
+                detail: r(detail),
+            },
+            GitHubError::Unauthorized { detail } => GitHubError::Unauthorized { detail: r(detail) },
+            GitHubError::Forbidden { what, detail } => GitHubError::Forbidden {
+                what: r(what),
+                detail: r(detail),
+            },
+            GitHubError::Network { detail } => GitHubError::Network { detail: r(detail) },
+            GitHubError::Other { what, detail } => GitHubError::Other {
+                what: r(what),
+                detail: r(detail),
+            },
+        }
+    }
+}
+
+type WaitCallback = Box<dyn Fn(&str) + Send + Sync>;
+
+pub struct GitHub {
+    config: Config,
+    /// `scheme://authority` of the API, lower-cased: pagination links must stay on it.
+    origin: String,
+    /// Built on first use: octocrab spawns its request worker on the current tokio
+    /// runtime, so building in `new` would tie `new` to being called inside one.
+    client: tokio::sync::OnceCell<Octocrab>,
+    on_wait: Option<WaitCallback>,
+}
+
+impl fmt::Debug for GitHub {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GitHub")
+            .field("config", &self.config)
+            .field("on_wait", &self.on_wait.as_ref().map(|_| "set"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a successful request gave back.
+struct Answer {
+    body: String,
+    link: Option<String>,
+}
+
+/// Why a request was refused for a rate limit, and how long GitHub asks us to wait.
+struct RateLimit {
+    wait: Duration,
+    reset_at: jiff::Timestamp,
+    why: String,
+}
+
+#[derive(Deserialize)]
+struct OwnerJson {
+    login: String,
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RepoJson {
+    name: String,
+    full_name: Option<String>,
+    owner: Option<OwnerJson>,
+    default_branch: Option<String>,
+    archived: Option<bool>,
+    fork: Option<bool>,
+    private: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct TreeJson {
+    #[serde(default)]
+    tree: Vec<TreeEntryJson>,
+    #[serde(default)]
+    truncated: bool,
+}
+
+#[derive(Deserialize)]
+struct TreeEntryJson {
+    path: String,
+    #[serde(rename = "type")]
+    kind: String,
+    sha: String,
+    size: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct BlobJson {
+    content: String,
+    #[serde(default)]
+    encoding: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MessageJson {
+    message: Option<String>,
+}
+
+impl GitHub {
+    pub fn new(mut config: Config) -> Result<GitHub, GitHubError> {
+        let base = config
+            .base_uri
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(DEFAULT_BASE_URI)
+            .trim_end_matches('/')
+            .to_string();
+        let origin = origin_of(&base).ok_or_else(|| GitHubError::Other {
+            what: "the GitHub API address".to_string(),
+            detail: format!("`{base}` is not an http(s) URL"),
+        })?;
+        // Validates the address the same way the client will, without spawning anything.
+        Octocrab::builder()
+            .base_uri(base.as_str())
+            .map_err(|_| GitHubError::Other {
+                what: "the GitHub API address".to_string(),
+                detail: format!("`{base}` is not a valid URL"),
+            })?;
+        config.base_uri = Some(base);
+
+        config.token = config
+            .token
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        // octocrab unwraps the header value it makes from the token: a control character
+        // or a non-ASCII letter would panic there, so refuse it here (without echoing it).
+        if let Some(t) = &config.token {
+            if !t.bytes().all(|b| b.is_ascii_graphic()) {
+                return Err(GitHubError::Unauthorized {
+                    detail: "the token contains characters that cannot be sent in an HTTP \
+                             header (spaces, control characters or non-ASCII)"
+                        .to_string(),
+                });
+            }
+        }
+        Ok(GitHub {
+            config,
+            origin,
+            client: tokio::sync::OnceCell::new(),
+            on_wait: None,
+        })
+    }
+
+    /// Called with a human message before sleeping on a rate limit, so the CLI can print it
+    /// above its progress bar.
+    pub fn on_wait(&mut self, f: Box<dyn Fn(&str) + Send + Sync>) {
+        self.on_wait = Some(f);
+    }
+
+    /// Every repository of a user or organisation, all pages; private ones when the token
+    /// can see them.
+    pub async fn list_repos(&self, owner: &str) -> Result<Vec<Repo>, GitHubError> {
+        self.list_repos_inner(owner)
+            .await
+            .map_err(|e| self.redact(e))
+    }
+
+    pub async fn repo(&self, owner: &str, name: &str) -> Result<Repo, GitHubError> {
+        let what = format!("repository `{owner}/{name}`");
+        let route = format!("/repos/{}/{}", seg(owner), seg(name));
+        let result = async {
+            let answer = self.get(&route, &what).await?;
+            let json: RepoJson = decode(&answer.body, &what)?;
+            Ok(repo_from(json, owner))
+        }
+        .await;
+        result.map_err(|e| self.redact(e))
+    }
+
+    /// The recursive tree at `git_ref` (branch, tag or commit sha).
+    pub async fn tree(&self, repo: &Repo, git_ref: &str) -> Result<Tree, GitHubError> {
+        let what = format!("ref `{git_ref}` of `{}/{}`", repo.owner, repo.name);
+        let route = format!(
+            "/repos/{}/{}/git/trees/{}?recursive=1",
+            seg(&repo.owner),
+            seg(&repo.name),
+            encode(git_ref, true)
+        );
+        let result = async {
+            // An empty repository answers 409 "Git Repository is empty."; that reaches the
+            // caller as `Other` with the message, for it to report as it sees fit.
+            let answer = self.get(&route, &what).await?;
+            let json: TreeJson = decode(&answer.body, &what)?;
+            let files = json
+                .tree
+                .into_iter()
+                .filter(|e| e.kind == "blob")
+                .map(|e| TreeFile {
+                    path: e.path,
+                    sha: e.sha,
+                    size: e.size,
+                })
+                .collect();
+            Ok(Tree {
+                files,
+                truncated: json.truncated,
+            })
+        }
+        .await;
+        result.map_err(|e| self.redact(e))
+    }
+
+    /// A blob's bytes.
+    pub async fn blob(&self, repo: &Repo, sha: &str) -> Result<Vec<u8>, GitHubError> {
+        let what = format!("blob {sha} of `{}/{}`", repo.owner, repo.name);
+        let route = format!(
+            "/repos/{}/{}/git/blobs/{}",
+            seg(&repo.owner),
+            seg(&repo.name),
+            seg(sha)
+        );
+        let result = async {
+            let answer = self.get(&route, &what).await?;
+            let json: BlobJson = decode(&answer.body, &what)?;
+            match json.encoding.as_deref() {
+                Some("utf-8") | Some("utf8") => Ok(json.content.into_bytes()),
+                Some("base64") | None => {
+                    // GitHub wraps the base64 at 60 columns with `\n`.
+                    let compact: Vec<u8> = json
+                        .content
+                        .bytes()
+                        .filter(|b| !b.is_ascii_whitespace())
+                        .collect();
+                    base64::engine::general_purpose::STANDARD
+                        .decode(compact)
+                        .map_err(|e| GitHubError::Other {
+                            what: what.clone(),
+                            detail: format!("the blob's base64 content is invalid: {e}"),
+                        })
+                }
+                Some(other) => Err(GitHubError::Other {
+                    what: what.clone(),
+                    detail: format!("unknown blob encoding `{other}`"),
+                }),
+            }
+        }
+        .await;
+        result.map_err(|e| self.redact(e))
+    }
+
+    async fn list_repos_inner(&self, owner: &str) -> Result<Vec<Repo>, GitHubError> {
+        let what = format!("owner `{owner}`");
+        let answer = self.get(&format!("/users/{}", seg(owner)), &what).await?;
+        let account: OwnerJson = decode(&answer.body, &what)?;
+        let login = account.login;
+        let what = format!("repositories of `{login}`");
+
+        let route = if account.kind.as_deref() == Some("Organization") {
+            // type=all includes the private repositories the token's user can see.
+            format!("/orgs/{}/repos?type=all&per_page=100", seg(&login))
+        } else if self.config.token.is_some() && self.is_authenticated_user(&login).await? {
+            // /users/{u}/repos lists public repositories only, even for their owner.
+            "/user/repos?affiliation=owner&per_page=100".to_string()
+        } else {
+            format!("/users/{}/repos?type=owner&per_page=100", seg(&login))
+        };
+        let all: Vec<RepoJson> = self.get_all_pages(&route, &what).await?;
+        Ok(all.into_iter().map(|r| repo_from(r, &login)).collect())
+    }
+
+    async fn is_authenticated_user(&self, login: &str) -> Result<bool, GitHubError> {
+        let what = "the token's user".to_string();
+        let answer = self.get("/user", &what).await?;
+        let me: OwnerJson = decode(&answer.body, &what)?;
+        Ok(me.login.eq_ignore_ascii_case(login))
+    }
+
+    /// Follows `Link: rel="next"` until the last page.
+    async fn get_all_pages<T: DeserializeOwned>(
+        &self,
+        first: &str,
+        what: &str,
+    ) -> Result<Vec<T>, GitHubError> {
+        let mut items = Vec::new();
+        let mut seen = HashSet::new();
+        let mut route = first.to_string();
+        loop {
+            if !seen.insert(route.clone()) {
+                return Err(GitHubError::Other {
+                    what: what.to_string(),
+                    detail: format!("pagination loops back to `{route}`"),
+                });
+            }
+            let answer = self.get(&route, what).await?;
+            let mut page: Vec<T> = decode(&answer.body, what)?;
+            items.append(&mut page);
+            let Some(next) = answer.link.as_deref().and_then(next_link) else {
+                return Ok(items);
+            };
+            route = self
+                .same_origin_route(&next)
+                .ok_or_else(|| GitHubError::Other {
+                    what: what.to_string(),
+                    // Following it would send the token to another host.
+                    detail: format!("the next page is on another host ({next}); not following it"),
+                })?;
+        }
+    }
+
+    /// `url` as a path relative to the API, if it is on the API's origin.
+    fn same_origin_route(&self, url: &str) -> Option<String> {
+        // `//host/...` is protocol-relative: another host, not a path.
+        if url.starts_with('/') && !url.starts_with("//") {
+            return Some(url.to_string());
+        }
+        let prefix = url.get(..self.origin.len())?;
+        if !prefix.eq_ignore_ascii_case(&self.origin) {
+            return None;
+        }
+        let rest = &url[self.origin.len()..];
+        if rest.is_empty() {
+            return Some("/".to_string());
+        }
+        rest.starts_with('/').then(|| rest.to_string())
+    }
+
+    async fn client(&self) -> Result<&Octocrab, GitHubError> {
+        self.client
+            .get_or_try_init(|| async {
+                let _ = rustls::crypto::ring::default_provider().install_default();
+                let base = self.config.base_uri.as_deref().unwrap_or(DEFAULT_BASE_URI);
+                let mut builder = Octocrab::builder()
+                    .base_uri(base)
+                    .map_err(|_| GitHubError::Other {
+                        what: "the GitHub API address".to_string(),
+                        detail: format!("`{base}` is not a valid URL"),
+                    })?
+                    .set_connect_timeout(Some(CONNECT_TIMEOUT))
+                    .set_read_timeout(Some(READ_TIMEOUT));
+                if let Some(token) = &self.config.token {
+                    builder = builder.personal_token(token.clone());
+                }
+                builder.build().map_err(|e| GitHubError::Other {
+                    what: "the HTTP client".to_string(),
+                    detail: error_chain(&e),
+                })
+            })
+            .await
+    }
+
+    /// The one request helper: GET `route`, wait out rate limits as configured, and turn
+    /// every other failure into a `GitHubError` naming `what`.
+    async fn get(&self, route: &str, what: &str) -> Result<Answer, GitHubError> {
+        let client = self.client().await?;
+        let mut waits = 0;
+        loop {
+            tracing::debug!(route, "GitHub request");
+            let response = client
+                ._get(route)
+                .await
+                .map_err(|e| transport_error(&e, what))?;
+            let status = response.status().as_u16();
+            let headers = response.headers();
+            let header = |name: &str| {
+                headers
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|s| s.trim().to_string())
+            };
+            let link = header("link");
+            let remaining = header("x-ratelimit-remaining");
+            let reset = header("x-ratelimit-reset");
+            let retry_after = header("retry-after");
+            let body = client
+                .body_to_string(response)
+                .await
+                .map_err(|e| transport_error(&e, what))?;
+            tracing::debug!(route, status, "GitHub answered");
+
+            if (200..300).contains(&status) {
+                return Ok(Answer { body, link });
+            }
+            let message = error_message(&body);
+            let limited = rate_limit(
+                status,
+                remaining.as_deref(),
+                reset.as_deref(),
+                retry_after.as_deref(),
+                &message,
+                jiff::Timestamp::now(),
+            );
+            if let Some(limit) = limited {
+                let secs = limit.wait.as_secs();
+                if !self.config.wait_on_rate_limit {
+                    return Err(GitHubError::RateLimited {
+                        reset_at: Some(limit.reset_at),
+                        detail: format!("{}; not waiting (waiting is turned off)", limit.why),
+                    });
+                }
+                if limit.wait > self.config.max_wait {
+                    return Err(GitHubError::RateLimited {
+                        reset_at: Some(limit.reset_at),
+                        detail: format!(
+                            "{}; the reset is {secs} s away, longer than the {} s this run \
+                             may wait",
+                            limit.why,
+                            self.config.max_wait.as_secs()
+                        ),
+                    });
+                }
+                if waits >= MAX_RATE_LIMIT_WAITS {
+                    return Err(GitHubError::RateLimited {
+                        reset_at: Some(limit.reset_at),
+                        detail: format!("{}; still limited after waiting {waits} times", limit.why),
+                    });
+                }
+                waits += 1;
+                let note = format!(
+                    "GitHub rate limit reached; waiting {secs} s until {} (use --no-wait to \
+                     stop instead)",
+                    limit.reset_at.strftime("%H:%M:%SZ")
+                );
+                tracing::info!(route, wait_s = secs, "{note}");
+                if let Some(f) = &self.on_wait {
+                    f(&note);
+                }
+                tokio::time::sleep(limit.wait).await;
+                continue;
+            }
+            let detail = if message.is_empty() {
+                format!("HTTP {status}")
+            } else {
+                format!("HTTP {status}: {message}")
+            };
+            return Err(match status {
+                401 => GitHubError::Unauthorized { detail },
+                403 => GitHubError::Forbidden {
+                    what: what.to_string(),
+                    detail,
+                },
+                404 => GitHubError::NotFound {
+                    what: what.to_string(),
+                },
+                _ => GitHubError::Other {
+                    what: what.to_string(),
+                    detail,
+                },
+            });
+        }
+    }
+
+    fn redact(&self, e: GitHubError) -> GitHubError {
+        e.redacted(self.config.token.as_deref())
+    }
+}
+
+/// The token from the environment: GITHUB_TOKEN, else GH_TOKEN (trimmed; empty = none).
+pub fn token_from_env() -> Option<String> {
+    ["GITHUB_TOKEN", "GH_TOKEN"].iter().find_map(|k| {
+        std::env::var(k)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// Decides whether a failed answer is a rate limit, per GitHub's documented signals:
+/// `x-ratelimit-remaining: 0` (primary; reset in `x-ratelimit-reset`), `retry-after`
+/// (secondary), or a 403/429 whose message says so (secondary without headers).
+fn rate_limit(
+    status: u16,
+    remaining: Option<&str>,
+    reset: Option<&str>,
+    retry_after: Option<&str>,
+    message: &str,
+    now: jiff::Timestamp,
+) -> Option<RateLimit> {
+    if status != 403 && status != 429 {
+        return None;
+    }
+    let why = if message.is_empty() {
+        format!("HTTP {status}")
+    } else {
+        format!("HTTP {status}: {message}")
+    };
+    let at_least_a_second = |secs: i64| Duration::from_secs(secs.max(1) as u64);
+
+    if let Some(after) = retry_after {
+        let secs = match after.parse::<i64>() {
+            Ok(s) => Some(s),
+            // retry-after may also be an HTTP date.
+            Err(_) => jiff::fmt::rfc2822::DateTimeParser::new()
+                .parse_timestamp(after)
+                .ok()
+                .map(|t| t.as_second() - now.as_second()),
+        };
+        if let Some(secs) = secs {
+            let wait = at_least_a_second(secs);
+            return Some(RateLimit {
+                wait,
+                reset_at: add(now, wait),
+                why,
+            });
+        }
+    }
+    if remaining == Some("0") {
+        let reset_at = reset
+            .and_then(|r| r.parse::<i64>().ok())
+            .and_then(|r| jiff::Timestamp::from_second(r).ok());
+        return Some(match reset_at {
+            Some(at) => {
+                let wait = at_least_a_second(at.as_second() - now.as_second());
+                // A reset already past (clock skew) still needs the second we wait.
+                let reset_at = if at > now { at } else { add(now, wait) };
+                RateLimit {
+                    wait,
+                    reset_at,
+                    why,
+                }
+            }
+            None => RateLimit {
+                wait: DEFAULT_RATE_LIMIT_WAIT,
+                reset_at: add(now, DEFAULT_RATE_LIMIT_WAIT),
+                why,
+            },
+        });
+    }
+    if status == 429 || message.to_ascii_lowercase().contains("rate limit") {
+        return Some(RateLimit {
+            wait: DEFAULT_RATE_LIMIT_WAIT,
+            reset_at: add(now, DEFAULT_RATE_LIMIT_WAIT),
+            why,
+        });
+    }
+    None
+}
+
+fn add(t: jiff::Timestamp, d: Duration) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(t.as_second().saturating_add(d.as_secs() as i64)).unwrap_or(t)
+}
+
+/// GitHub's `message` from an error body, else the start of the body itself.
+fn error_message(body: &str) -> String {
+    if let Ok(MessageJson { message: Some(m) }) = serde_json::from_str::<MessageJson>(body) {
+        return m;
+    }
+    let text: String = body.trim().chars().take(200).collect();
+    text.replace(['\n', '\r'], " ")
+}
+
+fn decode<T: DeserializeOwned>(body: &str, what: &str) -> Result<T, GitHubError> {
+    serde_json::from_str(body).map_err(|e| GitHubError::Other {
+        what: what.to_string(),
+        detail: format!("unexpected answer from GitHub: {e}"),
+    })
+}
+
+fn repo_from(r: RepoJson, owner: &str) -> Repo {
+    let owner = r
+        .owner
+        .map(|o| o.login)
+        .unwrap_or_else(|| owner.to_string());
+    Repo {
+        full_name: r.full_name.unwrap_or_else(|| format!("{owner}/{}", r.name)),
+        owner,
+        name: r.name,
+        default_branch: r.default_branch,
+        archived: r.archived.unwrap_or(false),
+        fork: r.fork.unwrap_or(false),
+        private: r.private.unwrap_or(false),
+    }
+}
+
+/// A transport failure: octocrab's own Display is often just a label ("Service Error"),
+/// the cause is further down the source chain.
+fn transport_error(e: &octocrab::Error, what: &str) -> GitHubError {
+    let detail = error_chain(e);
+    match e {
+        octocrab::Error::Service { .. } | octocrab::Error::Hyper { .. } => {
+            GitHubError::Network { detail }
+        }
+        _ => GitHubError::Other {
+            what: what.to_string(),
+            detail,
+        },
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts: Vec<String> = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        source = s.source();
+    }
+    parts.join(": ")
+}
+
+/// The URL of `rel="next"` in a Link header.
+fn next_link(link: &str) -> Option<String> {
+    link.split(',').find_map(|part| {
+        let mut pieces = part.split(';');
+        let url = pieces.next()?.trim();
+        let url = url.strip_prefix('<')?.strip_suffix('>')?;
+        pieces
+            .any(|p| {
+                let p = p.trim();
+                p == "rel=\"next\"" || p == "rel=next"
+            })
+            .then(|| url.to_string())
+    })
+}
+
+/// `scheme://authority` of an http(s) URL, lower-cased.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    if authority.is_empty() {
+        return None;
+    }
+    Some(format!("{scheme}://{}", authority.to_ascii_lowercase()))
+}
+
+/// One path segment, percent-encoded so a name cannot change the route.
+fn seg(s: &str) -> String {
+    encode(s, false)
+}
+
+fn encode(s: &str, keep_slash: bool) -> String {
+    // `.` and `..` as whole segments would be resolved as paths by some proxies.
+    if s == "." || s == ".." {
+        return s.replace('.', "%2E");
+    }
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || (keep_slash && b == b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: i64) -> jiff::Timestamp {
+        jiff::Timestamp::from_second(s).unwrap()
+    }
+
+    #[test]
+    fn next_link_finds_next_among_others() {
+        let link = r#"<https://api.github.com/orgs/a/repos?page=3>; rel="next", <https://api.github.com/orgs/a/repos?page=9>; rel="last""#;
+        assert_eq!(
+            next_link(link).as_deref(),
+            Some("https://api.github.com/orgs/a/repos?page=3")
+        );
+        assert_eq!(
+            next_link(r#"<https://x/a?page=1>; rel="prev", <https://x/a?page=1>; rel="first""#),
+            None
+        );
+    }
+
+    #[test]
+    fn rate_limit_signals() {
+        let now = ts(1_000);
+        let primary = rate_limit(403, Some("0"), Some("1030"), None, "", now).unwrap();
+        assert_eq!(primary.wait, Duration::from_secs(30));
+        assert_eq!(primary.reset_at, ts(1030));
+        let past = rate_limit(403, Some("0"), Some("900"), None, "", now).unwrap();
+        assert_eq!(past.wait, Duration::from_secs(1));
+        let after = rate_limit(429, None, None, Some("7"), "", now).unwrap();
+        assert_eq!(after.wait, Duration::from_secs(7));
+        let date = rate_limit(
+            403,
+            None,
+            None,
+            Some("Thu, 01 Jan 1970 00:16:50 GMT"),
+            "",
+            now,
+        );
+        assert_eq!(date.unwrap().wait, Duration::from_secs(10));
+        let secondary = rate_limit(
+            403,
+            Some("12"),
+            None,
+            None,
+            "You have exceeded a secondary rate limit",
+            now,
+        );
+        assert_eq!(secondary.unwrap().wait, DEFAULT_RATE_LIMIT_WAIT);
+        assert!(rate_limit(
+            403,
+            Some("12"),
+            Some("1030"),
+            None,
+            "Resource not accessible",
+            now
+        )
+        .is_none());
+        assert!(rate_limit(404, Some("0"), Some("1030"), None, "", now).is_none());
+    }
+
+    #[test]
+    fn same_origin_only() {
+        let gh = GitHub::new(Config {
+            base_uri: Some("https://GHE.example.com/api/v3/".into()),
+            ..Config::default()
+        })
+        .unwrap();
+        assert_eq!(
+            gh.same_origin_route("https://ghe.example.com/api/v3/user/repos?page=2")
+                .as_deref(),
+            Some("/api/v3/user/repos?page=2")
+        );
+        assert_eq!(
+            gh.same_origin_route("https://ghe.example.com.evil.io/x"),
+            None
+        );
+        assert_eq!(gh.same_origin_route("http://ghe.example.com/x"), None);
+        assert_eq!(gh.same_origin_route("https://other/x"), None);
+        assert_eq!(gh.same_origin_route("//other/x"), None);
+    }
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(seg("a/../b c"), "a%2F..%2Fb%20c");
+        assert_eq!(encode("feature/x y", true), "feature/x%20y");
+    }
+
+    #[test]
+    fn bad_tokens_are_refused_without_echo() {
+        let e = GitHub::new(Config {
+            token: Some("ghp_a\u{7}b".into()),
+            ..Config::default()
+        })
+        .unwrap_err();
+        assert!(!format!("{e} {e:?}").contains("ghp_a"));
+        assert!(GitHub::new(Config {
+            token: Some("  ghp_ok\n".into()),
+            ..Config::default()
+        })
+        .is_ok());
+    }
+}

@@ -19,6 +19,7 @@ pub mod error;
 pub mod github;
 pub mod plan;
 pub mod render;
+pub mod scan;
 pub mod store;
 pub mod terraform;
 pub mod timefmt;

@@ -4,11 +4,14 @@
 pub mod plan_analyze;
 pub mod plan_history;
 pub mod plan_save;
+pub mod repo_scan;
+pub mod repo_scan_github;
+pub mod repo_scan_plan;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{Cli, Command, Format, PlanCommand};
+use crate::cli::{Cli, Command, Format, PlanCommand, RepoCommand};
 use crate::error::{Error, ExitCode};
 use crate::render;
 
@@ -57,6 +60,9 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Plan(p) => match &p.command {
             PlanCommand::Analyze(a) => plan_analyze::run(a, &ctx),
             PlanCommand::History(h) => plan_history::run(h, &ctx),
+        },
+        Command::Repo(r) => match &r.command {
+            RepoCommand::Scan(a) => repo_scan::run(a, &ctx),
         },
     }
 }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod scan;
 pub mod table;
 
 use std::io::{self, Write};

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::plan::report::{Report, Severity};
 use crate::plan::rules::RULES;
 
-fn level(s: Severity) -> &'static str {
+pub(crate) fn level(s: Severity) -> &'static str {
     match s {
         Severity::Critical | Severity::High => "error",
         Severity::Medium => "warning",
@@ -17,7 +17,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// GitHub code scanning ranks alerts by this CVSS-like score.
-fn security_severity(s: Severity) -> &'static str {
+pub(crate) fn security_severity(s: Severity) -> &'static str {
     match s {
         Severity::Critical => "9.5",
         Severity::High => "8.0",
@@ -91,7 +91,7 @@ pub fn document(report: &Report) -> Value {
 
 /// A relative path stays relative (code scanning resolves it against the checkout); an
 /// absolute one becomes a `file://` URI. Either way, characters a URI cannot hold are escaped.
-fn path_uri(path: &str) -> String {
+pub(crate) fn path_uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -110,17 +110,22 @@ fn path_uri(path: &str) -> String {
 /// Distinct per finding (rule, address and message), stable across runs, so code scanning
 /// neither merges two problems on one resource nor reopens a known one.
 fn fingerprint(f: &crate::plan::report::Finding) -> String {
-    // FNV-1a: tiny, stable across Rust versions (unlike DefaultHasher).
+    format!(
+        "{}:{}:{:016x}",
+        f.rule,
+        f.address.as_deref().unwrap_or("plan"),
+        fnv(&f.message)
+    )
+}
+
+/// FNV-1a: tiny, stable across Rust versions (unlike DefaultHasher).
+pub(crate) fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in f.message.bytes() {
+    for b in s.bytes() {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
     }
-    format!(
-        "{}:{}:{h:016x}",
-        f.rule,
-        f.address.as_deref().unwrap_or("plan")
-    )
+    h
 }
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -1,0 +1,271 @@
+//! `cloudops repo scan`: decide what the target is (a directory, a GitHub owner or one
+//! repository), gather its `.tf` files, hand them to the scan core, optionally plan local
+//! roots, render, and turn failures and the gate into the documented exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::cli::{Format, ScanArgs};
+use crate::commands::{repo_scan_github, repo_scan_plan, Context};
+use crate::error::{Error, ExitCode};
+use crate::render;
+use crate::scan::{self, ScanReport, SourceFile, Status};
+
+/// Files larger than this are not Terraform anyone writes by hand; skipped with a note.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    if !matches!(
+        ctx.format,
+        Format::Table | Format::Json | Format::Sarif | Format::Markdown
+    ) {
+        return Err(Error::Usage {
+            message: "`cloudops repo scan` prints table, json, markdown or sarif".into(),
+            hint: "use --format table, json, markdown or sarif".into(),
+        });
+    }
+    let filter = PathFilter::new(&args.include, &args.exclude)?;
+    let report = match Target::parse(&args.target) {
+        Target::Local(dir) => {
+            let mut repo = scan_local(&dir, &filter)?;
+            if args.plan {
+                repo_scan_plan::plan_roots(&dir, &mut repo, args.terraform_bin.as_deref(), ctx)?;
+            }
+            scan::report(&args.target, vec![repo])
+        }
+        Target::GitHub {
+            owner,
+            repo,
+            git_ref,
+        } => {
+            if args.plan {
+                return Err(Error::Usage {
+                    message: "--plan runs terraform on a local checkout; it cannot plan a GitHub repository".into(),
+                    hint: "clone it and run `cloudops repo scan ./checkout --plan`".into(),
+                });
+            }
+            repo_scan_github::scan(
+                args,
+                &owner,
+                repo.as_deref(),
+                git_ref.as_deref(),
+                &filter,
+                ctx,
+            )?
+        }
+    };
+    emit(&report, ctx)?;
+    Ok(exit_code(&report, args, ctx))
+}
+
+fn emit(report: &ScanReport, ctx: &Context) -> Result<(), Error> {
+    let text = match ctx.format {
+        Format::Json => render::scan::json(report),
+        Format::Sarif => render::scan::sarif(report),
+        Format::Markdown => render::scan::markdown(report),
+        _ => render::scan::table(report, &ctx.style),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            context: "writing the scan report".into(),
+            error: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// A failed repository (or plan) is an error even when others were fine: a scan that could
+/// not look must never read as "nothing found".
+fn exit_code(report: &ScanReport, args: &ScanArgs, ctx: &Context) -> ExitCode {
+    let failed: Vec<&str> = report
+        .repositories
+        .iter()
+        .filter(|r| r.status == Status::Failed)
+        .map(|r| r.name.as_str())
+        .collect();
+    if !failed.is_empty() {
+        ctx.note(&format!(
+            "error: {} of {} could not be scanned: {}",
+            failed.len(),
+            report.repositories.len(),
+            failed.join(", ")
+        ));
+        return ExitCode::Failure;
+    }
+    let threshold = args.fail_on.and_then(|t| t.0);
+    match (threshold, report.max_severity()) {
+        (Some(t), Some(max)) if max >= t => {
+            ctx.note(&format!(
+                "gate failed: findings at or above {} (--fail-on)",
+                t.label()
+            ));
+            ExitCode::GateFailed
+        }
+        _ => ExitCode::Success,
+    }
+}
+
+pub enum Target {
+    Local(PathBuf),
+    GitHub {
+        owner: String,
+        repo: Option<String>,
+        git_ref: Option<String>,
+    },
+}
+
+impl Target {
+    /// An existing path (or one written as a path) is local; otherwise `OWNER` or
+    /// `OWNER/REPO[@REF]` on GitHub.
+    pub fn parse(t: &str) -> Target {
+        let p = Path::new(t);
+        let path_like = t.starts_with('.') || t.starts_with('/') || t.starts_with('~');
+        if path_like || p.exists() {
+            return Target::Local(p.to_path_buf());
+        }
+        let (name, git_ref) = match t.split_once('@') {
+            Some((n, r)) => (n, Some(r.to_string())),
+            None => (t, None),
+        };
+        match name.split_once('/') {
+            Some((o, r)) => Target::GitHub {
+                owner: o.to_string(),
+                repo: Some(r.to_string()),
+                git_ref,
+            },
+            None => Target::GitHub {
+                owner: name.to_string(),
+                repo: None,
+                git_ref,
+            },
+        }
+    }
+}
+
+/// `--include` / `--exclude` over paths relative to the repository.
+#[derive(Clone)]
+pub struct PathFilter {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+}
+
+impl PathFilter {
+    pub fn new(include: &[String], exclude: &[String]) -> Result<PathFilter, Error> {
+        Ok(PathFilter {
+            include: globs(include, "--include")?,
+            exclude: globs(exclude, "--exclude")?,
+        })
+    }
+
+    /// A `.tf` file the user wants scanned.
+    pub fn wants(&self, path: &str) -> bool {
+        path.ends_with(".tf")
+            && self.include.as_ref().is_none_or(|g| g.is_match(path))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+    }
+}
+
+pub fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, Error> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        b.add(Glob::new(p).map_err(|e| Error::Usage {
+            message: format!("{flag} {p:?}: {e}"),
+            hint: "globs use *, ?, [..] and ** (any directories)".into(),
+        })?);
+    }
+    b.build().map(Some).map_err(|e| Error::Usage {
+        message: format!("{flag}: {e}"),
+        hint: "globs use *, ?, [..] and ** (any directories)".into(),
+    })
+}
+
+/// Every wanted `.tf` file under `dir`, skipping `.git`, `.terraform` and symlinked
+/// directories (which could loop or leave the tree).
+fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage {
+            message: format!("{} is not a directory", dir.display()),
+            hint: "pass a directory with Terraform files, OWNER or OWNER/REPO".into(),
+        });
+    }
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    walk(dir, dir, filter, &mut files, &mut notes)?;
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut repo = scan::scan_files(&dir.display().to_string(), None, &files);
+    if !notes.is_empty() {
+        repo.detail = Some(notes.join("; "));
+    }
+    Ok(repo)
+}
+
+fn walk(
+    root: &Path,
+    dir: &Path,
+    filter: &PathFilter,
+    files: &mut Vec<SourceFile>,
+    notes: &mut Vec<String>,
+) -> Result<(), Error> {
+    let io = |e: std::io::Error, p: &Path| Error::Io {
+        context: format!("reading {}", p.display()),
+        error: e,
+    };
+    for entry in std::fs::read_dir(dir).map_err(|e| io(e, dir))? {
+        let entry = entry.map_err(|e| io(e, dir))?;
+        let path = entry.path();
+        let kind = entry.file_type().map_err(|e| io(e, &path))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            if name != ".git" && name != ".terraform" {
+                walk(root, &path, filter, files, notes)?;
+            }
+            continue;
+        }
+        let rel = relative(root, &path);
+        if !(kind.is_file() || kind.is_symlink() && path.is_file()) || !filter.wants(&rel) {
+            continue;
+        }
+        let len = std::fs::metadata(&path).map_err(|e| io(e, &path))?.len();
+        if len > MAX_FILE_BYTES {
+            notes.push(format!("{rel} skipped ({len} bytes)"));
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => files.push(SourceFile { path: rel, text }),
+            Err(_) => notes.push(format!("{rel} skipped (not UTF-8)")),
+        }
+    }
+    Ok(())
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A progress bar over repositories on a terminal; hidden for pipes, `--quiet` and machine
+/// formats.
+pub fn progress(len: u64, ctx: &Context) -> indicatif::ProgressBar {
+    if ctx.quiet || ctx.format != Format::Table || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} [{elapsed}] {bar:30} {pos}/{len} {msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}

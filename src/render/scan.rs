@@ -1,0 +1,332 @@
+//! Output of `repo scan`: per repository its status, root modules (Terraform version,
+//! backend, providers, modules and their pinning, resources) and findings with file and
+//! line — as tables, JSON, markdown and SARIF for code scanning.
+
+use serde_json::{json, Value};
+
+use super::markdown::{code, esc};
+use super::sarif::{fnv, level, path_uri, security_severity};
+use super::table::{cell_text, new_table};
+use super::Style;
+use crate::plan::rules::{RuleInfo, RULES as PLAN_RULES};
+use crate::scan::rules::RULES as SCAN_RULES;
+use crate::scan::{Pinning, RepoScan, RootModule, ScanFinding, ScanReport, Status};
+
+pub fn json(report: &ScanReport) -> String {
+    let mut s = serde_json::to_string_pretty(report).expect("scan reports serialise");
+    s.push('\n');
+    s
+}
+
+fn pinning(p: Pinning) -> &'static str {
+    match p {
+        Pinning::Local => "local",
+        Pinning::Exact => "pinned",
+        Pinning::Range => "range",
+        Pinning::Unpinned => "UNPINNED",
+        Pinning::Unknown => "unknown",
+    }
+}
+
+fn providers(r: &RootModule) -> String {
+    r.providers
+        .iter()
+        .map(|p| format!("{} {}", p.name, p.version.as_deref().unwrap_or("(any)")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn modules(r: &RootModule) -> String {
+    r.modules
+        .iter()
+        .map(|m| {
+            let mut s = format!("{} ({}", m.name, pinning(m.pinning));
+            if let Some(v) = &m.version {
+                s.push_str(&format!(" {v}"));
+            }
+            s.push(')');
+            s
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn resources(r: &RootModule) -> String {
+    let total: usize = r.resources.values().sum();
+    let mut top: Vec<(&String, &usize)> = r.resources.iter().collect();
+    top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let shown: Vec<String> = top
+        .iter()
+        .take(4)
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    let more = if top.len() > 4 { ", ..." } else { "" };
+    format!("{total}: {}{more}", shown.join(", "))
+}
+
+fn plan_cell(r: &RootModule) -> String {
+    match &r.plan {
+        None => String::new(),
+        Some(p) if p.ok => p
+            .summary
+            .map(|s| {
+                let mut t = format!("+{} ~{} -{}", s.add, s.change, s.destroy);
+                if s.drift > 0 {
+                    t.push_str(&format!(", {} drifted", s.drift));
+                }
+                t
+            })
+            .unwrap_or_default(),
+        Some(p) => format!("FAILED: {}", p.error.as_deref().unwrap_or("")),
+    }
+}
+
+fn location(f: &ScanFinding) -> String {
+    match f.line {
+        Some(l) => format!("{}:{l}", f.file),
+        None => f.file.clone(),
+    }
+}
+
+pub fn table(report: &ScanReport, style: &Style) -> String {
+    let mut s = String::new();
+    let t = &report.totals;
+    s.push_str(&format!(
+        "Scanned {}: {} repositor{}, {} with Terraform, {} root module{}, {} finding{}{}{}\n\n",
+        report.target,
+        t.repositories,
+        if t.repositories == 1 { "y" } else { "ies" },
+        t.with_terraform,
+        t.root_modules,
+        if t.root_modules == 1 { "" } else { "s" },
+        t.findings,
+        if t.findings == 1 { "" } else { "s" },
+        if t.failed > 0 {
+            format!(", {} FAILED", t.failed)
+        } else {
+            String::new()
+        },
+        if t.skipped > 0 {
+            format!(", {} skipped", t.skipped)
+        } else {
+            String::new()
+        },
+    ));
+    for repo in &report.repositories {
+        s.push_str(&repo_table(repo, style));
+    }
+    s
+}
+
+fn repo_table(repo: &RepoScan, style: &Style) -> String {
+    let mut s = format!("{} — {}", cell_text(&repo.name), repo.status.label());
+    if let Some(r) = &repo.git_ref {
+        s.push_str(&format!(" @ {}", cell_text(r)));
+    }
+    if let Some(d) = &repo.detail {
+        s.push_str(&format!(": {}", cell_text(d)));
+    }
+    s.push('\n');
+    if repo.roots.is_empty() {
+        if repo.status == Status::Scanned || repo.status == Status::NoTerraform {
+            s.push_str("  no Terraform root modules\n");
+        }
+        s.push('\n');
+        return s;
+    }
+    let planned = repo.roots.iter().any(|r| r.plan.is_some());
+    let mut header = vec![
+        "ROOT",
+        "TERRAFORM",
+        "BACKEND",
+        "PROVIDERS",
+        "MODULES",
+        "RESOURCES",
+    ];
+    if planned {
+        header.push("PLAN");
+    }
+    let mut t = new_table(style, &header);
+    for r in &repo.roots {
+        let mut row = vec![
+            cell_text(&r.dir),
+            r.required_version.clone().unwrap_or_else(|| "(any)".into()),
+            r.backend.clone().unwrap_or_else(|| "local".into()),
+            cell_text(&providers(r)),
+            cell_text(&modules(r)),
+            cell_text(&resources(r)),
+        ];
+        if planned {
+            row.push(cell_text(&plan_cell(r)));
+        }
+        t.add_row(row);
+    }
+    s.push_str(&format!("{t}\n"));
+    if !repo.findings.is_empty() {
+        let mut t = new_table(style, &["SEVERITY", "RULE", "WHERE", "FINDING"]);
+        for f in &repo.findings {
+            t.add_row(vec![
+                f.severity.label().to_string(),
+                format!("{} {}", f.rule, f.rule_name),
+                cell_text(&location(f)),
+                cell_text(&match &f.address {
+                    Some(a) => format!("{a}: {}", f.message),
+                    None => f.message.clone(),
+                }),
+            ]);
+        }
+        s.push_str(&format!("{t}\n"));
+    }
+    s.push('\n');
+    s
+}
+
+pub fn markdown(report: &ScanReport) -> String {
+    let t = &report.totals;
+    let mut s = format!(
+        "### Terraform scan of {}\n\n{} repositories, {} with Terraform, {} root modules, {} findings{}\n\n",
+        code(&report.target),
+        t.repositories,
+        t.with_terraform,
+        t.root_modules,
+        t.findings,
+        if t.failed > 0 { format!(", **{} failed**", t.failed) } else { String::new() }
+    );
+    for repo in &report.repositories {
+        s.push_str(&format!(
+            "#### {} ({})\n\n",
+            code(&repo.name),
+            repo.status.label()
+        ));
+        if let Some(d) = &repo.detail {
+            s.push_str(&format!("{}\n\n", esc(d)));
+        }
+        if !repo.roots.is_empty() {
+            s.push_str("| Root | Terraform | Backend | Providers | Modules | Resources |\n|---|---|---|---|---|---|\n");
+            for r in &repo.roots {
+                s.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    code(&r.dir),
+                    esc(r.required_version.as_deref().unwrap_or("(any)")),
+                    esc(r.backend.as_deref().unwrap_or("local")),
+                    esc(&providers(r)),
+                    esc(&modules(r)),
+                    esc(&resources(r)),
+                ));
+            }
+            s.push('\n');
+        }
+        for f in &repo.findings {
+            s.push_str(&format!(
+                "- **{}** {} {}: {}\n",
+                f.severity.label(),
+                f.rule,
+                code(&location(f)),
+                esc(&f.message)
+            ));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// Stable across runs and distinct per result: rule, file, block and message, plus the
+/// occurrence number when the same text repeats in one file (two identical rules).
+fn fingerprint(
+    seen: &mut std::collections::HashMap<String, usize>,
+    f: &ScanFinding,
+    path: &str,
+) -> String {
+    let base = format!(
+        "{}:{}:{}:{:016x}",
+        f.rule,
+        path,
+        f.address.as_deref().unwrap_or("-"),
+        fnv(&f.message)
+    );
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}:{n}")
+    }
+}
+
+pub fn sarif(report: &ScanReport) -> String {
+    // Code rules, then the plan rules `--plan` can add (shared IDs described once).
+    let all: Vec<&RuleInfo> = SCAN_RULES
+        .iter()
+        .chain(
+            PLAN_RULES
+                .iter()
+                .filter(|p| !SCAN_RULES.iter().any(|s| s.id == p.id)),
+        )
+        .collect();
+    let rules: Vec<Value> = all
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.name,
+                "shortDescription": { "text": r.name },
+                "fullDescription": { "text": r.rationale },
+                "help": { "text": r.rationale },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": { "security-severity": security_severity(r.severity), "tags": ["terraform", "iac"] }
+            })
+        })
+        .collect();
+    // One repository: paths relative to its root, as code scanning expects for that repo.
+    let several = report.repositories.len() > 1;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let results: Vec<Value> = report
+        .repositories
+        .iter()
+        .flat_map(|repo| repo.findings.iter().map(move |f| (repo, f)))
+        .map(|(repo, f)| {
+            let path = if several {
+                format!("{}/{}", repo.name, f.file)
+            } else {
+                f.file.clone()
+            };
+            // Code scanning needs a start line; findings about a whole root point at line 1.
+            let region = json!({ "startLine": f.line.unwrap_or(1) });
+            let mut loc = json!({
+                "physicalLocation": { "artifactLocation": { "uri": path_uri(&path) }, "region": region }
+            });
+            if let Some(a) = &f.address {
+                loc["logicalLocations"] = json!([{ "fullyQualifiedName": a, "kind": "resource" }]);
+            }
+            let mut result = json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": { "text": f.message },
+                "locations": [loc],
+                "partialFingerprints": { "cloudops/v1": fingerprint(&mut seen, f, &path) },
+                "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity) }
+            });
+            if let Some(i) = all.iter().position(|r| r.id == f.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            result
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "cloudops",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/cloudops/cloudops",
+                "rules": rules
+            }},
+            "results": results,
+            "properties": { "totals": report.totals }
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serialises");
+    s.push('\n');
+    s
+}
