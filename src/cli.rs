@@ -96,6 +96,16 @@ pub enum Command {
     Plan(PlanArgs),
     /// Find and assess Terraform code in GitHub repositories or a local directory
     Repo(RepoArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
+    /// for where to put it
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

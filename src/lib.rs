@@ -10,12 +10,14 @@
 //! - `terraform` is the adapter that runs a terraform binary (binary plan files).
 //! - `config` resolves flags > `CLOUDOPS_*` environment > `.cloudops.toml` > defaults.
 //! - `workspace` names the default history workspace; `timefmt` parses and prints instants.
+//! - `generate` makes shell completions and man pages from the `cli` definitions.
 //! - `error` maps every failure to a documented exit code and a next step.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod generate;
 pub mod github;
 pub mod plan;
 pub mod render;

@@ -61,6 +61,18 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
             PlanCommand::Analyze(a) => plan_analyze::run(a, &ctx),
             PlanCommand::History(h) => plan_history::run(h, &ctx),
         },
+        Command::Completions(c) => {
+            use std::io::Write;
+            let script = crate::generate::completions(c.shell);
+            let mut out = std::io::stdout().lock();
+            match out.write_all(&script).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+                    context: "writing the completion script".into(),
+                    error: e,
+                }),
+                _ => Ok(ExitCode::Success),
+            }
+        }
         Command::Repo(r) => match &r.command {
             RepoCommand::Scan(a) => repo_scan::run(a, &ctx),
         },

@@ -1,0 +1,363 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'cloudops'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'cloudops' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Analyse Terraform plans')
+            [CompletionResult]::new('repo', 'repo', [CompletionResultType]::ParameterValue, 'Find and assess Terraform code in GitHub repositories or a local directory')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;plan' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;plan;analyze' {
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)')
+            [CompletionResult]::new('--max-destroy', '--max-destroy', [CompletionResultType]::ParameterName, 'Exit 3 when the plan destroys more than N resources')
+            [CompletionResult]::new('--mass-destroy-threshold', '--mass-destroy-threshold', [CompletionResultType]::ParameterName, 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]')
+            [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform (or OpenTofu) binary used to read binary plan files')
+            [CompletionResult]::new('--ignore-rule', '--ignore-rule', [CompletionResultType]::ParameterName, 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected')
+            [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
+            [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
+            [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
+            [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;history' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved analyses, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one saved analysis in any --format, as `plan analyze` printed it')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two saved analyses: what started or stopped changing, findings, drift')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one saved analysis')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;plan;history;list' {
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;history;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;history;diff' {
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'With --last: the workspace [default: the workspace of the newest entry]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;history;delete' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;history;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved analyses, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one saved analysis in any --format, as `plan analyze` printed it')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two saved analyses: what started or stopped changing, findings, drift')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one saved analysis')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;plan;history;help;list' {
+            break
+        }
+        'cloudops;plan;history;help;show' {
+            break
+        }
+        'cloudops;plan;history;help;diff' {
+            break
+        }
+        'cloudops;plan;history;help;delete' {
+            break
+        }
+        'cloudops;plan;history;help;help' {
+            break
+        }
+        'cloudops;plan;help' {
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;plan;help;analyze' {
+            break
+        }
+        'cloudops;plan;help;history' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved analyses, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one saved analysis in any --format, as `plan analyze` printed it')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two saved analyses: what started or stopped changing, findings, drift')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one saved analysis')
+            break
+        }
+        'cloudops;plan;help;history;list' {
+            break
+        }
+        'cloudops;plan;help;history;show' {
+            break
+        }
+        'cloudops;plan;help;history;diff' {
+            break
+        }
+        'cloudops;plan;help;history;delete' {
+            break
+        }
+        'cloudops;plan;help;help' {
+            break
+        }
+        'cloudops;repo' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;repo;scan' {
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Only files whose path (relative to the repository) matches (repeatable; `**` spans directories)')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Skip files whose path matches (repeatable), e.g. `examples/**`')
+            [CompletionResult]::new('--repos', '--repos', [CompletionResultType]::ParameterName, 'With OWNER: only repositories whose name matches (repeatable)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Repositories fetched at once')
+            [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform binary for --plan')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)')
+            [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--skip-archived', '--skip-archived', [CompletionResultType]::ParameterName, 'With OWNER: leave out archived repositories')
+            [CompletionResult]::new('--skip-forks', '--skip-forks', [CompletionResultType]::ParameterName, 'With OWNER: leave out forks')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;repo;help' {
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;repo;help;scan' {
+            break
+        }
+        'cloudops;repo;help;help' {
+            break
+        }
+        'cloudops;completions' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Do not read any .cloudops.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;help' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Analyse Terraform plans')
+            [CompletionResult]::new('repo', 'repo', [CompletionResultType]::ParameterValue, 'Find and assess Terraform code in GitHub repositories or a local directory')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;help;plan' {
+            [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
+            break
+        }
+        'cloudops;help;plan;analyze' {
+            break
+        }
+        'cloudops;help;plan;history' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved analyses, newest first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one saved analysis in any --format, as `plan analyze` printed it')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Compare two saved analyses: what started or stopped changing, findings, drift')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one saved analysis')
+            break
+        }
+        'cloudops;help;plan;history;list' {
+            break
+        }
+        'cloudops;help;plan;history;show' {
+            break
+        }
+        'cloudops;help;plan;history;diff' {
+            break
+        }
+        'cloudops;help;plan;history;delete' {
+            break
+        }
+        'cloudops;help;repo' {
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage')
+            break
+        }
+        'cloudops;help;repo;scan' {
+            break
+        }
+        'cloudops;help;completions' {
+            break
+        }
+        'cloudops;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,318 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cloudops] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cloudops'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cloudops'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand plan 'Analyse Terraform plans'
+            cand repo 'Find and assess Terraform code in GitHub repositories or a local directory'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;plan'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+            cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;plan;analyze'= {
+            cand --fail-on 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)'
+            cand --max-destroy 'Exit 3 when the plan destroys more than N resources'
+            cand --mass-destroy-threshold 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]'
+            cand --terraform-bin 'Terraform (or OpenTofu) binary used to read binary plan files'
+            cand --ignore-rule 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected'
+            cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
+            cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
+            cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
+            cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+            cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
+            cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history'= {
+            cand --workspace 'Only this workspace'
+            cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
+            cand --limit 'Entries per page; 0 lists all'
+            cand --page 'Continue a listing where the previous page ended (printed after each page)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List saved analyses, newest first'
+            cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
+            cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
+            cand delete 'Delete one saved analysis'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;plan;history;list'= {
+            cand --workspace 'Only this workspace'
+            cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
+            cand --limit 'Entries per page; 0 lists all'
+            cand --page 'Continue a listing where the previous page ended (printed after each page)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history;show'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --plan 'Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history;diff'= {
+            cand --last 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)'
+            cand --workspace 'With --last: the workspace [default: the workspace of the newest entry]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history;delete'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history;help'= {
+            cand list 'List saved analyses, newest first'
+            cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
+            cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
+            cand delete 'Delete one saved analysis'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;plan;history;help;list'= {
+        }
+        &'cloudops;plan;history;help;show'= {
+        }
+        &'cloudops;plan;history;help;diff'= {
+        }
+        &'cloudops;plan;history;help;delete'= {
+        }
+        &'cloudops;plan;history;help;help'= {
+        }
+        &'cloudops;plan;help'= {
+            cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+            cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;plan;help;analyze'= {
+        }
+        &'cloudops;plan;help;history'= {
+            cand list 'List saved analyses, newest first'
+            cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
+            cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
+            cand delete 'Delete one saved analysis'
+        }
+        &'cloudops;plan;help;history;list'= {
+        }
+        &'cloudops;plan;help;history;show'= {
+        }
+        &'cloudops;plan;help;history;diff'= {
+        }
+        &'cloudops;plan;help;history;delete'= {
+        }
+        &'cloudops;plan;help;help'= {
+        }
+        &'cloudops;repo'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand scan 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;repo;scan'= {
+            cand --include 'Only files whose path (relative to the repository) matches (repeatable; `**` spans directories)'
+            cand --exclude 'Skip files whose path matches (repeatable), e.g. `examples/**`'
+            cand --repos 'With OWNER: only repositories whose name matches (repeatable)'
+            cand --concurrency 'Repositories fetched at once'
+            cand --terraform-bin 'Terraform binary for --plan'
+            cand --fail-on 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)'
+            cand --github-api 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --skip-archived 'With OWNER: leave out archived repositories'
+            cand --skip-forks 'With OWNER: leave out forks'
+            cand --no-wait 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset'
+            cand --plan 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;repo;help'= {
+            cand scan 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;repo;help;scan'= {
+        }
+        &'cloudops;repo;help;help'= {
+        }
+        &'cloudops;completions'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Do not read any .cloudops.toml'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;help'= {
+            cand plan 'Analyse Terraform plans'
+            cand repo 'Find and assess Terraform code in GitHub repositories or a local directory'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;help;plan'= {
+            cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+            cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
+        }
+        &'cloudops;help;plan;analyze'= {
+        }
+        &'cloudops;help;plan;history'= {
+            cand list 'List saved analyses, newest first'
+            cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
+            cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
+            cand delete 'Delete one saved analysis'
+        }
+        &'cloudops;help;plan;history;list'= {
+        }
+        &'cloudops;help;plan;history;show'= {
+        }
+        &'cloudops;help;plan;history;diff'= {
+        }
+        &'cloudops;help;plan;history;delete'= {
+        }
+        &'cloudops;help;repo'= {
+            cand scan 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+        }
+        &'cloudops;help;repo;scan'= {
+        }
+        &'cloudops;help;completions'= {
+        }
+        &'cloudops;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

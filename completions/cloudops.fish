@@ -1,0 +1,191 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_cloudops_global_optspecs
+    string join \n format= color= q/quiet v/verbose config= no-config data-dir= h/help V/version
+end
+
+function __fish_cloudops_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_cloudops_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_cloudops_using_subcommand
+    set -l cmd (__fish_cloudops_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c cloudops -n "__fish_cloudops_needs_command" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_needs_command" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_needs_command" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_needs_command" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_needs_command" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_needs_command" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_needs_command" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cloudops -n "__fish_cloudops_needs_command" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l max-destroy -d 'Exit 3 when the plan destroys more than N resources' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l mass-destroy-threshold -d 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l terraform-bin -d 'Terraform (or OpenTofu) binary used to read binary plan files' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l ignore-rule -d 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l workspace -d 'Only this workspace' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l since -d 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l limit -d 'Entries per page; 0 lists all' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l page -d 'Continue a listing where the previous page ended (printed after each page)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "list" -d 'List saved analyses, newest first'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one saved analysis in any --format, as `plan analyze` printed it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "diff" -d 'Compare two saved analyses: what started or stopped changing, findings, drift'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "delete" -d 'Delete one saved analysis'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l include -d 'Only files whose path (relative to the repository) matches (repeatable; `**` spans directories)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l exclude -d 'Skip files whose path matches (repeatable), e.g. `examples/**`' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l repos -d 'With OWNER: only repositories whose name matches (repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l concurrency -d 'Repositories fetched at once' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l terraform-bin -d 'Terraform binary for --plan' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l github-api -d 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-archived -d 'With OWNER: leave out archived repositories'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-forks -d 'With OWNER: leave out forks'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-wait -d 'Stop with an error at GitHub\'s rate limit instead of waiting for it to reset'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l plan -d 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from repo" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'

@@ -1,0 +1,174 @@
+//! Shell completions and man pages, generated from the clap definitions so that they can
+//! never disagree with `--help`. The committed copies in `completions/` and `man/` are checked
+//! against these by `tests/generated.rs`.
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+use clap_mangen::Man;
+use roff::{bold, roman, Roff};
+
+use crate::cli::{Cli, EXIT_CODES};
+
+pub const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::PowerShell,
+    Shell::Elvish,
+];
+
+/// The completion script for `shell`, as `cloudops completions SHELL` prints it.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cloudops", &mut out);
+    out
+}
+
+/// The file name each shell looks for.
+pub fn completion_file(shell: Shell) -> String {
+    match shell {
+        Shell::Bash => "cloudops.bash".into(),
+        Shell::Zsh => "_cloudops".into(),
+        Shell::Fish => "cloudops.fish".into(),
+        Shell::PowerShell => "_cloudops.ps1".into(),
+        Shell::Elvish => "cloudops.elv".into(),
+        _ => format!("cloudops.{shell}"),
+    }
+}
+
+/// Variables read outside clap's own `env =` arguments.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "NO_COLOR, CLICOLOR, CLICOLOR_FORCE",
+        "Colour, when --color is auto.",
+    ),
+    (
+        "CLOUDOPS_LOG",
+        "A tracing filter for -v diagnostics (e.g. cloudops=debug); secrets are never logged.",
+    ),
+    (
+        "CLOUDOPS_HISTORY_RETENTION_DAYS",
+        "Days a saved analysis is kept (0: forever).",
+    ),
+    ("CLOUDOPS_WORKSPACE", "The plan history workspace."),
+    (
+        "GITHUB_TOKEN, GH_TOKEN",
+        "GitHub token for repo scan (never printed or logged).",
+    ),
+    (
+        "GITHUB_STEP_SUMMARY",
+        "With --format github, the job summary file the markdown report is appended to.",
+    ),
+    (
+        "TF_WORKSPACE, TF_DATA_DIR",
+        "Name the default plan history workspace.",
+    ),
+    ("Empty CLOUDOPS_* variables", "Count as unset."),
+];
+
+const FILES: &[(&str, &str)] = &[
+    (".cloudops.toml", "Project settings ([plan], [history]), the nearest one from the current directory up to the repository root; see --config."),
+    ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
+];
+
+/// Every man page: `cloudops.1` and one per subcommand (`cloudops-plan-analyze.1`), as
+/// (file name, roff text).
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    collect(&cmd, "cloudops", &mut pages);
+    pages
+}
+
+fn collect(cmd: &clap::Command, name: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    let cmd = cmd
+        .clone()
+        .name(name.to_string())
+        .bin_name(name.replace('-', " "));
+    pages.push((format!("{name}.1"), page(&cmd)));
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        collect(sub, &format!("{name}-{}", sub.get_name()), pages);
+    }
+}
+
+fn page(cmd: &clap::Command) -> Vec<u8> {
+    let man = clap_mangen::Man::new(cmd.clone())
+        .source(format!("cloudops {}", env!("CARGO_PKG_VERSION")));
+    let mut out = Vec::new();
+    // Sections by hand: the standard ones, then EXIT STATUS, ENVIRONMENT, FILES instead of
+    // clap's free-form after-help text.
+    type Render = fn(&Man, &mut dyn std::io::Write) -> std::io::Result<()>;
+    let sections: [Render; 5] = [
+        Man::render_title,
+        Man::render_name_section,
+        Man::render_synopsis_section,
+        Man::render_description_section,
+        Man::render_options_section,
+    ];
+    for render in sections {
+        render(&man, &mut out).expect("writing to a Vec cannot fail");
+    }
+    if cmd.has_subcommands() {
+        man.render_subcommands_section(&mut out)
+            .expect("writing to a Vec cannot fail");
+    }
+    let mut roff = Roff::new();
+    roff.control("SH", ["EXIT STATUS"]);
+    for line in EXIT_CODES.lines().skip(1) {
+        let line = line.trim();
+        match line.split_once(char::is_whitespace) {
+            Some((code, text)) if code.chars().all(|c| c.is_ascii_digit()) => {
+                roff.control("TP", [])
+                    .text([bold(code)])
+                    .text([roman(text.trim())]);
+            }
+            _ => {
+                roff.text([roman(line)]);
+            }
+        }
+    }
+    roff.control("SH", ["ENVIRONMENT"]);
+    let mut from_flags: Vec<(String, String)> = Vec::new();
+    for a in cmd.get_arguments() {
+        if let Some(env) = a.get_env() {
+            let flag = a.get_long().map(|l| format!("--{l}")).unwrap_or_default();
+            from_flags.push((
+                env.to_string_lossy().into_owned(),
+                format!("Default for {flag}."),
+            ));
+        }
+    }
+    for (var, text) in from_flags
+        .iter()
+        .map(|(v, t)| (v.as_str(), t.as_str()))
+        .chain(
+            ENVIRONMENT
+                .iter()
+                .copied()
+                .filter(|(v, _)| !from_flags.iter().any(|(f, _)| f == v)),
+        )
+    {
+        roff.control("TP", []).text([bold(var)]).text([roman(text)]);
+    }
+    roff.control("SH", ["FILES"]);
+    for (file, text) in FILES {
+        roff.control("TP", [])
+            .text([bold(*file)])
+            .text([roman(*text)]);
+    }
+    let related: Vec<String> = std::iter::once("cloudops".to_string())
+        .chain(
+            Cli::command()
+                .get_subcommands()
+                .map(|s| format!("cloudops-{}", s.get_name())),
+        )
+        .filter(|n| n != cmd.get_name())
+        .map(|n| format!("{n}(1)"))
+        .collect();
+    roff.control("SH", ["SEE ALSO"])
+        .text([roman(related.join(", "))]);
+    roff.to_writer(&mut out)
+        .expect("writing to a Vec cannot fail");
+    out
+}
