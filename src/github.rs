@@ -111,6 +111,10 @@ pub enum GitHubError {
     Network {
         detail: String,
     },
+    /// 409 on a git endpoint: the repository has no commits yet.
+    EmptyRepository {
+        what: String,
+    },
     Other {
         what: String,
         detail: String,
@@ -135,6 +139,7 @@ impl fmt::Display for GitHubError {
                 write!(f, "GitHub refused access to {what}: {detail}")
             }
             GitHubError::Network { detail } => write!(f, "cannot reach GitHub: {detail}"),
+            GitHubError::EmptyRepository { what } => write!(f, "{what}: the repository is empty"),
             GitHubError::Other { what, detail } => {
                 write!(f, "GitHub request for {what} failed: {detail}")
             }
@@ -174,6 +179,9 @@ impl GitHubError {
             GitHubError::Network { .. } => "check the network connection, any proxy, and that \
                 the GitHub API address is right"
                 .to_string(),
+            GitHubError::EmptyRepository { .. } => {
+                "nothing to scan until something is pushed".to_string()
+            }
             GitHubError::Other { .. } => "try again in a moment; if it persists, run with \
                 CLOUDOPS_LOG=debug to see the requests"
                 .to_string(),
@@ -199,6 +207,7 @@ impl GitHubError {
                 detail: r(detail),
             },
             GitHubError::Network { detail } => GitHubError::Network { detail: r(detail) },
+            GitHubError::EmptyRepository { what } => GitHubError::EmptyRepository { what: r(what) },
             GitHubError::Other { what, detail } => GitHubError::Other {
                 what: r(what),
                 detail: r(detail),
@@ -370,8 +379,7 @@ impl GitHub {
             encode(git_ref, true)
         );
         let result = async {
-            // An empty repository answers 409 "Git Repository is empty."; that reaches the
-            // caller as `Other` with the message, for it to report as it sees fit.
+            // An empty repository answers 409 "Git Repository is empty.": `EmptyRepository`.
             let answer = self.get(&route, &what).await?;
             let json: TreeJson = decode(&answer.body, &what)?;
             let files = json
@@ -622,6 +630,9 @@ impl GitHub {
                     detail,
                 },
                 404 => GitHubError::NotFound {
+                    what: what.to_string(),
+                },
+                409 => GitHubError::EmptyRepository {
                     what: what.to_string(),
                 },
                 _ => GitHubError::Other {

@@ -138,7 +138,11 @@ fn zsh_accepts_the_completion_script() {
         .arg(&script)
         .output()
         .expect("zsh is needed to test the zsh completions (`apt-get install zsh`)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(&script).expect("read");
     assert!(text.starts_with("#compdef cloudops"));
     for word in ["analyze", "history", "scan", "--fail-on", "--save-plan"] {

@@ -33,7 +33,7 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
             if args.plan {
                 repo_scan_plan::plan_roots(&dir, &mut repo, args.terraform_bin.as_deref(), ctx)?;
             }
-            scan::report(&args.target, vec![repo])
+            scan::report(&args.target, scan::TargetKind::Directory, vec![repo])
         }
         Target::GitHub {
             owner,

@@ -70,7 +70,12 @@ async fn scan_async(
     };
     let mut results = Vec::new();
     let mut wanted = Vec::new();
-    for r in repos {
+    // GitHub pages by offset: a repository created while listing can show up twice.
+    let mut seen = std::collections::HashSet::new();
+    for r in repos
+        .into_iter()
+        .filter(|r| seen.insert(r.full_name.clone()))
+    {
         let why_not = if names.as_ref().is_some_and(|g| !g.is_match(&r.name)) {
             None // not asked for: left out entirely
         } else if args.skip_archived && r.archived {
@@ -137,7 +142,12 @@ async fn scan_async(
         (Some(r), None) => format!("{owner}/{r}"),
         _ => owner.to_string(),
     };
-    Ok(scan::report(&target, results))
+    let kind = if repo.is_some() {
+        scan::TargetKind::Repository
+    } else {
+        scan::TargetKind::Owner
+    };
+    Ok(scan::report(&target, kind, results))
 }
 
 async fn scan_repo(
@@ -153,7 +163,7 @@ async fn scan_repo(
     let tree = match gh.tree(&repo, &reference).await {
         Ok(t) => t,
         // An empty repository has no tree at all (GitHub answers 409).
-        Err(GitHubError::Other { detail, .. }) if detail.to_lowercase().contains("empty") => {
+        Err(GitHubError::EmptyRepository { .. }) => {
             let mut s = scan::scan_files(&repo.full_name, Some(reference), &[]);
             s.detail = Some("empty repository".into());
             return Ok(s);

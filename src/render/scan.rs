@@ -10,7 +10,7 @@ use super::table::{cell_text, new_table};
 use super::Style;
 use crate::plan::rules::{RuleInfo, RULES as PLAN_RULES};
 use crate::scan::rules::RULES as SCAN_RULES;
-use crate::scan::{Pinning, RepoScan, RootModule, ScanFinding, ScanReport, Status};
+use crate::scan::{Pinning, RepoScan, RootModule, ScanFinding, ScanReport, Status, TargetKind};
 
 pub fn json(report: &ScanReport) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("scan reports serialise");
@@ -277,8 +277,9 @@ pub fn sarif(report: &ScanReport) -> String {
             })
         })
         .collect();
-    // One repository: paths relative to its root, as code scanning expects for that repo.
-    let several = report.repositories.len() > 1;
+    // One repository: paths relative to its root, as code scanning expects for that repo; an
+    // owner scan spans repositories, however many it found.
+    let several = report.target_kind == TargetKind::Owner;
     let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let results: Vec<Value> = report
         .repositories

@@ -25,8 +25,19 @@ pub struct SourceFile {
 pub struct ScanReport {
     pub schema_version: u32,
     pub target: String,
+    pub target_kind: TargetKind,
     pub repositories: Vec<RepoScan>,
     pub totals: Totals,
+}
+
+/// What was scanned: paths in findings are relative to a directory or repository; an owner
+/// scan spans repositories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TargetKind {
+    Directory,
+    Repository,
+    Owner,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -225,7 +236,7 @@ pub fn not_scanned(name: &str, status: Status, detail: String) -> RepoScan {
     }
 }
 
-pub fn report(target: &str, repositories: Vec<RepoScan>) -> ScanReport {
+pub fn report(target: &str, target_kind: TargetKind, repositories: Vec<RepoScan>) -> ScanReport {
     let totals = Totals {
         repositories: repositories.len(),
         with_terraform: repositories
@@ -246,6 +257,7 @@ pub fn report(target: &str, repositories: Vec<RepoScan>) -> ScanReport {
     ScanReport {
         schema_version: SCHEMA_VERSION,
         target: target.to_string(),
+        target_kind,
         repositories,
         totals,
     }
