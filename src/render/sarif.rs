@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use crate::plan::report::{Report, Severity};
-use crate::plan::rules::RULES;
+use crate::plan::rules::{RuleInfo, RULES};
 
 pub(crate) fn level(s: Severity) -> &'static str {
     match s {
@@ -27,21 +27,21 @@ pub(crate) fn security_severity(s: Severity) -> &'static str {
     }
 }
 
+/// A rule as the SARIF driver describes it.
+pub(crate) fn rule_json(r: &RuleInfo, tag: &str) -> Value {
+    json!({
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": { "text": r.name },
+        "fullDescription": { "text": r.rationale },
+        "help": { "text": r.rationale },
+        "defaultConfiguration": { "level": level(r.severity) },
+        "properties": { "security-severity": security_severity(r.severity), "tags": ["terraform", tag] }
+    })
+}
+
 pub fn document(report: &Report) -> Value {
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": { "text": r.name },
-                "fullDescription": { "text": r.rationale },
-                "help": { "text": r.rationale },
-                "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "security-severity": security_severity(r.severity), "tags": ["terraform", "plan"] }
-            })
-        })
-        .collect();
+    let rules: Vec<Value> = RULES.iter().map(|r| rule_json(r, "plan")).collect();
     let uri = if report.source == "stdin" {
         "plan.json".to_string()
     } else {

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::markdown::{code, esc};
-use super::sarif::{fnv, level, path_uri, security_severity};
+use super::sarif::{fnv, level, path_uri, rule_json, security_severity};
 use super::table::{cell_text, new_table};
 use super::Style;
 use crate::plan::rules::{RuleInfo, RULES as PLAN_RULES};
@@ -263,20 +263,7 @@ pub fn sarif(report: &ScanReport) -> String {
                 .filter(|p| !SCAN_RULES.iter().any(|s| s.id == p.id)),
         )
         .collect();
-    let rules: Vec<Value> = all
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "name": r.name,
-                "shortDescription": { "text": r.name },
-                "fullDescription": { "text": r.rationale },
-                "help": { "text": r.rationale },
-                "defaultConfiguration": { "level": level(r.severity) },
-                "properties": { "security-severity": security_severity(r.severity), "tags": ["terraform", "iac"] }
-            })
-        })
-        .collect();
+    let rules: Vec<Value> = all.iter().map(|r| rule_json(r, "iac")).collect();
     // One repository: paths relative to its root, as code scanning expects for that repo; an
     // owner scan spans repositories, however many it found.
     let several = report.target_kind == TargetKind::Owner;
