@@ -31,7 +31,10 @@ fn pinning(p: Pinning) -> &'static str {
 fn providers(r: &RootModule) -> String {
     r.providers
         .iter()
-        .map(|p| format!("{} {}", p.name, p.version.as_deref().unwrap_or("(any)")))
+        .map(|p| match (p.name.as_str(), p.version.as_deref()) {
+            ("terraform", None) => "terraform (built-in)".to_string(),
+            (name, v) => format!("{name} {}", v.unwrap_or("(any)")),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -161,7 +164,7 @@ fn repo_table(repo: &RepoScan, style: &Style) -> String {
         }
         t.add_row(row);
     }
-    s.push_str(&format!("{t}\n"));
+    s.push_str(&format!("{t}\n\n"));
     if !repo.findings.is_empty() {
         let mut t = new_table(style, &["SEVERITY", "RULE", "WHERE", "FINDING"]);
         for f in &repo.findings {
