@@ -80,6 +80,8 @@ pub struct TreeFile {
     pub path: String,
     pub sha: String,
     pub size: Option<u64>,
+    /// A symbolic link (mode 120000): its blob holds the target path, not file content.
+    pub symlink: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -279,6 +281,8 @@ struct TreeJson {
 #[derive(Deserialize)]
 struct TreeEntryJson {
     path: String,
+    #[serde(default)]
+    mode: String,
     #[serde(rename = "type")]
     kind: String,
     sha: String,
@@ -387,6 +391,7 @@ impl GitHub {
                 .into_iter()
                 .filter(|e| e.kind == "blob")
                 .map(|e| TreeFile {
+                    symlink: e.mode == "120000",
                     path: e.path,
                     sha: e.sha,
                     size: e.size,
@@ -461,7 +466,14 @@ impl GitHub {
 
     async fn is_authenticated_user(&self, login: &str) -> Result<bool, GitHubError> {
         let what = "the token's user".to_string();
-        let answer = self.get("/user", &what).await?;
+        // An installation token (GitHub Actions' GITHUB_TOKEN) has no user: `/user` answers
+        // 403, and the public listing is the right one.
+        let answer = match self.get("/user", &what).await {
+            Err(GitHubError::Forbidden { .. } | GitHubError::Unauthorized { .. }) => {
+                return Ok(false)
+            }
+            other => other?,
+        };
         let me: OwnerJson = decode(&answer.body, &what)?;
         Ok(me.login.eq_ignore_ascii_case(login))
     }

@@ -979,9 +979,15 @@ fn findings_have_rule_ids_files_and_lines() {
             "broken/ok.tf",
             Some(line("broken/ok.tf", "encrypted")),
         ),
-        // The invalid file, at its offending line.
+        // The invalid file, at its offending line; the key on that line is still found (known
+        // formats are looked for in the raw text, so a file that does not parse hides none).
         loc(
             "CO100",
+            "broken/invalid.tf",
+            Some(line("broken/invalid.tf", INVALID_LINE_SECRET)),
+        ),
+        loc(
+            "CO101",
             "broken/invalid.tf",
             Some(line("broken/invalid.tf", INVALID_LINE_SECRET)),
         ),
@@ -2001,5 +2007,219 @@ resource "aws_sqs_queue" "this" {
         located(&report).contains(&loc("CO104", "live/main.tf", Some(1))),
         "{:#}",
         repo0(&report)["findings"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review fixes: credentials in URLs, comments and values files; shapes of open ingress; names
+// of places that are not secrets; files not read are named; caches ignored; --plan errors
+// without values; --plan in the selected workspace.
+// ---------------------------------------------------------------------------------------------
+
+const URL_TOKEN: &str = "ghp_Zq8Wm2Lx7Vb4Nc6Kp1Rt9Ys3Hd5Fg0Ja2Ue4Io";
+const COMMENT_KEY: &str = "AKIAQW7RT5YU3IO1PA9S";
+const TFVARS_SECRET: &str = "Vb4Nc6Kp1Rt9Ys3Hd5Fg0Ja";
+
+#[test]
+fn credentials_anywhere_are_found_and_never_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "main.tf",
+        format!(
+            r#"terraform {{
+  required_version = ">= 1.5"
+  backend "s3" {{}}
+}}
+module "m" {{
+  source = "git::https://x-access-token:{URL_TOKEN}@github.com/acme/mod.git?ref=v1.0.0"
+}}
+# rotated last year: {COMMENT_KEY}
+resource "aws_security_group" "dyn" {{
+  dynamic "ingress" {{
+    for_each = [22]
+    content {{ cidr_blocks = ["0.0.0.0/0"] }}
+  }}
+}}
+resource "aws_security_group" "attr" {{
+  ingress = [{{ from_port = 22, to_port = 22, protocol = "tcp", cidr_blocks = ["0.0.0.0/0"] }}]
+}}
+resource "azurerm_network_security_group" "nsg" {{
+  security_rule {{
+    direction             = "Inbound"
+    access                = "Allow"
+    source_address_prefix = "*"
+  }}
+}}
+locals {{
+  token_url            = "https://login.microsoftonline.com/oauth2/v2.0/token"
+  secret_id            = "projects/my-proj/secrets/db-password"
+  ssm_secret           = "/prod/payments/stripe-key"
+  password_policy_name = "corp-Strong-2024"
+}}
+"#
+        ),
+    );
+    write(
+        root,
+        "prod.tfvars",
+        format!("db_password = \"{TFVARS_SECRET}\"\n"),
+    );
+    write(root, "extra.tf.json", "{\"resource\": {}}");
+    write(
+        root,
+        ".terragrunt-cache/abc/main.tf",
+        "resource \"x_y\" \"z\" {}\n",
+    );
+
+    let report = scan_json(root, &[]);
+    let repo = repo0(&report);
+    let found: BTreeSet<(String, String, u64)> = repo["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    for want in [
+        ("CO101", "main.tf", 6), // the token, and the password, in the module URL
+        ("CO101", "main.tf", 8), // a key in a comment
+        ("CO101", "prod.tfvars", 1),
+        ("CO004", "main.tf", 12), // dynamic ingress content
+        ("CO004", "main.tf", 16), // attribute-form ingress
+        ("CO004", "main.tf", 19), // inline NSG rule
+    ] {
+        let want = (want.0.to_string(), want.1.to_string(), want.2);
+        assert!(found.contains(&want), "{want:?} missing from {found:?}");
+    }
+    let secrets_in_main = repo["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "CO101" && f["file"] == "main.tf")
+        .count();
+    assert_eq!(
+        secrets_in_main, 3,
+        "token and password in the URL, the commented key; places named like secrets are not secrets: {found:?}"
+    );
+    assert_eq!(
+        root_dirs(&report),
+        BTreeSet::from([".".to_string()]),
+        "caches are not roots"
+    );
+    let detail = repo["detail"].as_str().unwrap_or_default();
+    assert!(
+        detail.contains("extra.tf.json"),
+        "files not read are named: {detail}"
+    );
+    let module = &repo["roots"][0]["modules"][0];
+    assert_eq!(
+        module["source"],
+        "git::https://***@github.com/acme/mod.git?ref=v1.0.0"
+    );
+
+    for format in ["table", "json", "markdown", "sarif"] {
+        let out = scan(root, &["--format", format]);
+        for s in [URL_TOKEN, COMMENT_KEY, TFVARS_SECRET] {
+            assert!(
+                !text(&out.stdout).contains(s) && !text(&out.stderr).contains(s),
+                "{format} shows {s}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plan_errors_carry_no_values_and_the_selected_workspace_is_planned() {
+    let tf = support::terraform();
+    let tmp = tempfile::tempdir().unwrap();
+    let cli_config = tmp.path().join("terraformrc");
+    std::fs::write(&cli_config, "").unwrap();
+    let leaky = tmp.path().join("leaky");
+    write(
+        &leaky,
+        "main.tf",
+        "locals { db_password = \"Zx9Qw8Er7Ty6Ui5Op4Lk\" }\nresource \"terraform_data\" \"x\" { input = tonumber(local.db_password) }\n",
+    );
+    let mut c = support::cloudops();
+    terraform_env(&mut c, &cli_config);
+    let out = c
+        .args([
+            "repo",
+            "scan",
+            "--no-config",
+            "--plan",
+            "--format",
+            "json",
+            "--terraform-bin",
+        ])
+        .arg(&tf)
+        .arg(&leaky)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(!all.contains("Zx9Qw8Er7Ty6Ui5Op4Lk"), "{all}");
+    let report = json_of(&out);
+    let error = root(&report, ".")["plan"]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(error.contains("Error: "), "{error}");
+
+    // A root whose selected workspace already has the resource: no changes, as terraform says.
+    let ws = tmp.path().join("ws");
+    write(
+        &ws,
+        "main.tf",
+        "resource \"terraform_data\" \"a\" { input = terraform.workspace }\n",
+    );
+    let tf_run = |args: &[&str]| {
+        let mut c = std::process::Command::new(&tf);
+        for (k, _) in std::env::vars_os() {
+            if k.to_string_lossy().starts_with("TF_") {
+                c.env_remove(k);
+            }
+        }
+        let o = c
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("TF_CLI_CONFIG_FILE", &cli_config)
+            .current_dir(&ws)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{args:?}: {}", text(&o.stderr));
+    };
+    tf_run(&["init", "-input=false"]);
+    tf_run(&["workspace", "new", "prod"]);
+    tf_run(&["apply", "-auto-approve", "-input=false"]);
+    let mut c = support::cloudops();
+    terraform_env(&mut c, &cli_config);
+    let out = c
+        .args([
+            "repo",
+            "scan",
+            "--no-config",
+            "--plan",
+            "--format",
+            "json",
+            "--terraform-bin",
+        ])
+        .arg(&tf)
+        .arg(&ws)
+        .output()
+        .unwrap();
+    let report = json_of(&out);
+    let summary = &root(&report, ".")["plan"]["summary"];
+    assert_eq!(
+        (summary["add"].as_u64(), summary["change"].as_u64()),
+        (Some(0), Some(0)),
+        "{report:#}"
     );
 }

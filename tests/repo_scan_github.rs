@@ -1104,6 +1104,8 @@ fn owner_scan_reports_every_repository_of_every_page_once() {
         pairs(&[
             ("acme/forked-modules", "main.tf"),
             ("acme/infra", "envs/prod/main.tf"),
+            // Values files are read for hard-coded secrets.
+            ("acme/infra", "envs/prod/terraform.tfvars"),
             ("acme/infra", "envs/staging/main.tf"),
             ("acme/infra", "examples/simple/main.tf"),
             ("acme/infra", "modules/vpc/main.tf"),
@@ -1379,6 +1381,7 @@ fn include_and_exclude_choose_files_and_the_blobs_fetched() {
         blobs_fetched(&server),
         pairs(&[
             ("acme/infra", "envs/prod/main.tf"),
+            ("acme/infra", "envs/prod/terraform.tfvars"),
             ("acme/infra", "envs/staging/main.tf"),
         ])
     );
@@ -1407,6 +1410,7 @@ fn include_and_exclude_choose_files_and_the_blobs_fetched() {
         blobs_fetched(&server),
         pairs(&[
             ("acme/infra", "envs/prod/main.tf"),
+            ("acme/infra", "envs/prod/terraform.tfvars"),
             ("acme/infra", "envs/staging/main.tf"),
         ])
     );
@@ -1977,4 +1981,86 @@ fn a_server_error_mentioning_empty_is_still_a_failure() {
     let infra = repo(&report, "acme/infra");
     assert_eq!(infra["status"], "failed", "{infra:#}");
     out.expect_code(1);
+}
+
+/// A symlinked `.tf` file is scanned as its target (as a checkout would), never parsed as the
+/// link text; a truncated tree is a failure, not a clean scan.
+#[test]
+fn symlinks_are_followed_and_a_truncated_tree_fails() {
+    let common = "terraform {\n  required_version = \">= 1.5\"\n  backend \"s3\" {}\n}\n";
+    let main = "resource \"terraform_data\" \"x\" {}\n";
+    let tree = |truncated: bool| {
+        json!({
+            "sha": "9fb037999f264ba9a7fc6274d15fa3ae2ab98312",
+            "tree": [
+                {"path": "common/terraform.tf", "mode": "100644", "type": "blob", "sha": "c0", "size": 80},
+                {"path": "envs/prod/main.tf", "mode": "100644", "type": "blob", "sha": "m0", "size": 40},
+                {"path": "envs/prod/terraform.tf", "mode": "120000", "type": "blob", "sha": "l0", "size": 25}
+            ],
+            "truncated": truncated
+        })
+    };
+    let server = Server::start(vec![
+        Route::get(
+            "/repos/acme/links",
+            Response::ok(fixtures::repo("acme", "Organization", "links", PLAIN)),
+        ),
+        Route::get(
+            "/repos/acme/links/git/trees/main",
+            Response::ok(tree(false)),
+        ),
+        Route::get(
+            "/repos/acme/links/git/blobs/c0",
+            Response::ok(fixtures::blob("acme", "links", "c0", common.as_bytes())),
+        ),
+        Route::get(
+            "/repos/acme/links/git/blobs/m0",
+            Response::ok(fixtures::blob("acme", "links", "m0", main.as_bytes())),
+        ),
+        Route::get(
+            "/repos/acme/links/git/blobs/l0",
+            Response::ok(fixtures::blob(
+                "acme",
+                "links",
+                "l0",
+                b"../../common/terraform.tf",
+            )),
+        ),
+    ]);
+    let out = run(&server, &["acme/links", "--format", "json"]);
+    out.expect_code(0);
+    let report = out.json();
+    let links = repo(&report, "acme/links");
+    let rules: Vec<&str> = links["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        !rules.contains(&"CO100"),
+        "the link text was parsed: {links:#}"
+    );
+    let prod = links["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dir"] == "envs/prod")
+        .expect("envs/prod is a root");
+    assert_eq!(
+        prod["backend"], "s3",
+        "the linked terraform block counts: {links:#}"
+    );
+    assert_eq!(prod["required_version"], ">= 1.5");
+
+    server.add(Route::get(
+        "/repos/acme/links/git/trees/main?recursive=1",
+        Response::ok(tree(true)),
+    ));
+    let out = run(&server, &["acme/links", "--format", "json"]);
+    out.expect_code(1);
+    let report = out.json();
+    let links = repo(&report, "acme/links");
+    assert_eq!(links["status"], "failed");
+    assert!(links["detail"].as_str().unwrap().contains("truncated"));
 }

@@ -5,13 +5,13 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::cli::{Format, ScanArgs};
 use crate::commands::{repo_scan_github, repo_scan_plan, Context};
 use crate::error::{Error, ExitCode};
 use crate::render;
-use crate::scan::{self, ScanReport, SourceFile, Status};
+use crate::scan::{self, FileKind, ScanReport, SourceFile, Status};
 
 /// Files larger than this are not Terraform anyone writes by hand; skipped with a note.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -160,11 +160,12 @@ impl PathFilter {
         })
     }
 
-    /// A `.tf` file the user wants scanned.
-    pub fn wants(&self, path: &str) -> bool {
-        path.ends_with(".tf")
-            && self.include.as_ref().is_none_or(|g| g.is_match(path))
-            && !self.exclude.as_ref().is_some_and(|g| g.is_match(path))
+    /// How `path` takes part in the scan, when the user wants it at all.
+    pub fn wants(&self, path: &str) -> Option<FileKind> {
+        let kind = scan::kind_of(path)?;
+        (self.include.as_ref().is_none_or(|g| g.is_match(path))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(path)))
+        .then_some(kind)
     }
 }
 
@@ -174,10 +175,16 @@ pub fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, Error> 
     }
     let mut b = GlobSetBuilder::new();
     for p in patterns {
-        b.add(Glob::new(p).map_err(|e| Error::Usage {
-            message: format!("{flag} {p:?}: {e}"),
-            hint: "globs use *, ?, [..] and ** (any directories)".into(),
-        })?);
+        // `*` stays within one directory; `**` spans directories (as the README says).
+        b.add(
+            GlobBuilder::new(p)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Usage {
+                    message: format!("{flag} {p:?}: {e}"),
+                    hint: "globs use *, ?, [..] and ** (any directories)".into(),
+                })?,
+        );
     }
     b.build().map(Some).map_err(|e| Error::Usage {
         message: format!("{flag}: {e}"),
@@ -223,14 +230,26 @@ fn walk(
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if kind.is_dir() {
-            if name != ".git" && name != ".terraform" {
+            if !scan::ignored_dir(&name) {
                 walk(root, &path, filter, files, notes)?;
             }
             continue;
         }
         let rel = relative(root, &path);
-        if !(kind.is_file() || kind.is_symlink() && path.is_file()) || !filter.wants(&rel) {
+        if kind.is_symlink() && path.is_dir() {
+            notes.push(format!("{rel} skipped (a symbolic link to a directory)"));
             continue;
+        }
+        if !(kind.is_file() || kind.is_symlink() && path.is_file()) {
+            continue;
+        }
+        match filter.wants(&rel) {
+            None => continue,
+            Some(FileKind::Unsupported) => {
+                notes.push(format!("{rel} not scanned (this syntax is not read yet)"));
+                continue;
+            }
+            Some(_) => {}
         }
         let len = std::fs::metadata(&path).map_err(|e| io(e, &path))?.len();
         if len > MAX_FILE_BYTES {

@@ -12,8 +12,8 @@ use crate::cli::ScanArgs;
 use crate::commands::repo_scan::{globs, progress, PathFilter, MAX_FILE_BYTES};
 use crate::commands::Context;
 use crate::error::Error;
-use crate::github::{self, GitHub, GitHubError, Repo};
-use crate::scan::{self, RepoScan, ScanReport, SourceFile, Status};
+use crate::github::{self, GitHub, GitHubError, Repo, TreeFile};
+use crate::scan::{self, FileKind, RepoScan, ScanReport, SourceFile, Status};
 
 /// Blob downloads in flight across all repositories.
 const BLOBS_AT_ONCE: usize = 8;
@@ -171,12 +171,49 @@ async fn scan_repo(
         Err(e) => return Err(e),
     };
     let mut notes = Vec::new();
-    let mut fetches = JoinSet::new();
-    let repo = Arc::new(repo);
+    let by_path: std::collections::HashMap<String, TreeFile> = tree
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), f.clone()))
+        .collect();
+    let mut wanted = Vec::new();
     for f in tree.files {
-        if !filter.wants(&f.path) {
+        if f.path.split('/').any(scan::ignored_dir) {
             continue;
         }
+        match filter.wants(&f.path) {
+            None => continue,
+            Some(FileKind::Unsupported) => {
+                notes.push(format!(
+                    "{} not scanned (this syntax is not read yet)",
+                    f.path
+                ));
+                continue;
+            }
+            Some(_) => {}
+        }
+        if f.symlink {
+            // The blob is the link's target path; scan the target's content under the link's
+            // name, as a checkout would.
+            let target = String::from_utf8(gh.blob(&repo, &f.sha).await?).unwrap_or_default();
+            let resolved = scan::join(&scan::parent_dir(&f.path), target.trim());
+            match by_path.get(&resolved).filter(|t| !t.symlink) {
+                Some(t) => wanted.push(TreeFile {
+                    path: f.path.clone(),
+                    ..t.clone()
+                }),
+                None => notes.push(format!(
+                    "{} skipped (a symbolic link outside the repository or to a link)",
+                    f.path
+                )),
+            }
+            continue;
+        }
+        wanted.push(f);
+    }
+    let mut fetches = JoinSet::new();
+    let repo = Arc::new(repo);
+    for f in wanted {
         if let Some(size) = f.size.filter(|s| *s > MAX_FILE_BYTES) {
             notes.push(format!("{} skipped ({size} bytes)", f.path));
             continue;
@@ -201,7 +238,10 @@ async fn scan_repo(
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut s = scan::scan_files(&repo.full_name, Some(reference), &files);
     if tree.truncated {
-        notes.push(
+        // Part of the repository was never looked at: that is not a clean result.
+        s.status = Status::Failed;
+        notes.insert(
+            0,
             "GitHub truncated the file tree (very large repository): some files were not seen"
                 .into(),
         );

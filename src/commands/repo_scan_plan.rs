@@ -66,6 +66,16 @@ fn plan_one(
         .map_err(|e| format!("cannot create a temporary directory: {e}"))?;
     let data = tmp.path().join("data");
     let planfile = tmp.path().join("tfplan");
+    // The selected workspace lives in the data directory: carry it over, or `default` would be
+    // planned instead of the one the operator uses.
+    let own_data = std::env::var_os("TF_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map_or_else(|| dir.join(".terraform"), |d| dir.join(d));
+    if let Ok(ws) = std::fs::read(own_data.join("environment")) {
+        std::fs::create_dir_all(&data)
+            .and_then(|()| std::fs::write(data.join("environment"), ws))
+            .map_err(|e| format!("cannot prepare terraform's data directory: {e}"))?;
+    }
     let terraform = |args: &[&std::ffi::OsStr]| {
         Command::new(bin)
             .args(args)
@@ -122,8 +132,9 @@ fn plan_one(
     Ok((report.summary, findings))
 }
 
-/// Terraform's own error lines (`Error: ...` and what follows), bounded: enough to act on.
-/// The source lines Terraform quotes (`  12: password = "..."`) are left out: they may hold
+/// Terraform's error titles and where they are (`Error: Invalid function argument`, `on
+/// main.tf line 3, in ...`). Everything else Terraform prints is left out: quoted source
+/// lines, `local.x is "..."` value lines and interpolated validation messages can all hold
 /// the very secrets the scan masks.
 fn error_text(stderr: &[u8]) -> String {
     let text = String::from_utf8_lossy(stderr);
@@ -131,7 +142,7 @@ fn error_text(stderr: &[u8]) -> String {
     let mut s: String = text[from..]
         .lines()
         .map(|l| l.trim().trim_start_matches(['│', '╷', '╵']).trim())
-        .filter(|l| !l.is_empty() && !is_source_snippet(l))
+        .filter(|l| l.starts_with("Error: ") || l.starts_with("on ") && l.contains(" line "))
         .take(6)
         .collect::<Vec<_>>()
         .join(" ");
@@ -148,9 +159,4 @@ fn error_text(stderr: &[u8]) -> String {
     } else {
         s
     }
-}
-
-fn is_source_snippet(line: &str) -> bool {
-    line.split_once(": ")
-        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }

@@ -153,8 +153,8 @@ fn repo_table(repo: &RepoScan, style: &Style) -> String {
     for r in &repo.roots {
         let mut row = vec![
             cell_text(&r.dir),
-            r.required_version.clone().unwrap_or_else(|| "(any)".into()),
-            r.backend.clone().unwrap_or_else(|| "local".into()),
+            cell_text(r.required_version.as_deref().unwrap_or("(any)")),
+            cell_text(r.backend.as_deref().unwrap_or("local")),
             cell_text(&providers(r)),
             cell_text(&modules(r)),
             cell_text(&resources(r)),
@@ -303,6 +303,17 @@ pub fn sarif(report: &ScanReport) -> String {
             result
         })
         .collect();
+    let failures: Vec<Value> = report
+        .repositories
+        .iter()
+        .filter(|r| r.status == Status::Failed)
+        .map(|r| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("{}: {}", r.name, r.detail.as_deref().unwrap_or("scan failed")) }
+            })
+        })
+        .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -314,6 +325,12 @@ pub fn sarif(report: &ScanReport) -> String {
                 "rules": rules
             }},
             "results": results,
+            // A repository or root that could not be scanned must not upload as "no alerts":
+            // code scanning would close the alerts it had.
+            "invocations": [{
+                "executionSuccessful": report.totals.failed == 0,
+                "toolExecutionNotifications": failures
+            }],
             "properties": { "totals": report.totals }
         }]
     });

@@ -166,13 +166,49 @@ pub struct ScanFinding {
     pub message: String,
 }
 
+/// How a file takes part in a scan, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.tf`: parsed for the inventory and every rule.
+    Terraform,
+    /// `.tfvars` and other `.hcl` (terragrunt): where values live; checked for secrets.
+    Values,
+    /// Terraform in a syntax not read yet (`.tf.json`, `.tofu`): named in the report.
+    Unsupported,
+}
+
+pub fn kind_of(path: &str) -> Option<FileKind> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name.ends_with(".tf") {
+        Some(FileKind::Terraform)
+    } else if name.ends_with(".tfvars") || name.ends_with(".hcl") && name != ".terraform.lock.hcl" {
+        Some(FileKind::Values)
+    } else if name.ends_with(".tf.json")
+        || name.ends_with(".tfvars.json")
+        || name.ends_with(".tofu")
+    {
+        Some(FileKind::Unsupported)
+    } else {
+        None
+    }
+}
+
+/// Directories that hold copies or caches, never code of the repository's own.
+pub fn ignored_dir(name: &str) -> bool {
+    matches!(name, ".git" | ".terraform" | ".terragrunt-cache")
+}
+
 /// Scans one repository's Terraform files.
 pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> RepoScan {
     let mut by_dir: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
-    for f in files {
-        by_dir.entry(parent_dir(&f.path)).or_default().push(f);
-    }
     let mut findings = Vec::new();
+    for f in files {
+        match kind_of(&f.path) {
+            Some(FileKind::Terraform) => by_dir.entry(parent_dir(&f.path)).or_default().push(f),
+            Some(FileKind::Values) => module::values_file(f, &mut findings),
+            _ => {}
+        }
+    }
     let mut parsed: BTreeMap<String, module::ModuleFacts> = BTreeMap::new();
     for (dir, files) in &by_dir {
         parsed.insert(dir.clone(), module::analyze(dir, files, &mut findings));
@@ -190,6 +226,7 @@ pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> 
                 .collect::<Vec<_>>()
         })
         .collect();
+    let by_dir_is_empty = parsed.is_empty();
     let mut roots = Vec::new();
     let mut modules = Vec::new();
     for (dir, facts) in parsed {
@@ -209,13 +246,16 @@ pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> 
     RepoScan {
         name: name.to_string(),
         git_ref,
-        status: if files.is_empty() {
+        status: if by_dir_is_empty {
             Status::NoTerraform
         } else {
             Status::Scanned
         },
         detail: None,
-        terraform_files: files.len(),
+        terraform_files: files
+            .iter()
+            .filter(|f| kind_of(&f.path) == Some(FileKind::Terraform))
+            .count(),
         roots,
         modules,
         findings,

@@ -38,6 +38,37 @@ impl FileCtx<'_> {
     }
 }
 
+/// A values file (`.tfvars`, terragrunt `.hcl`): only hard-coded secrets are looked for.
+pub fn values_file(f: &SourceFile, findings: &mut Vec<ScanFinding>) {
+    let text = f.text.strip_prefix('\u{feff}').unwrap_or(&f.text);
+    let ctx = FileCtx {
+        path: &f.path,
+        text,
+    };
+    rules::known_secrets_in_text(&ctx, findings);
+    match hcl_edit::parser::parse_body(text) {
+        Ok(body) => rules::secrets_in(&body, &ctx, findings),
+        Err(e) => findings.push(parse_error(&ctx, &e)),
+    }
+}
+
+/// A CO100 finding; never with the offending line's text: it may be the secret.
+fn parse_error(ctx: &FileCtx<'_>, e: &hcl_edit::parser::Error) -> ScanFinding {
+    let loc = e.location();
+    rules::finding(
+        "CO100",
+        ctx,
+        Some(loc.line()),
+        None,
+        format!(
+            "not valid HCL at line {}, column {}: {}; nothing in this file was checked",
+            loc.line(),
+            loc.column(),
+            e.message()
+        ),
+    )
+}
+
 pub fn analyze(dir: &str, files: &[&SourceFile], findings: &mut Vec<ScanFinding>) -> ModuleFacts {
     let mut facts = ModuleFacts {
         root: RootModule {
@@ -58,23 +89,11 @@ pub fn analyze(dir: &str, files: &[&SourceFile], findings: &mut Vec<ScanFinding>
             path: &f.path,
             text,
         };
+        rules::known_secrets_in_text(&ctx, findings);
         let body = match hcl_edit::parser::parse_body(text) {
             Ok(b) => b,
             Err(e) => {
-                // Never the offending line's text: it may be the secret.
-                let loc = e.location();
-                findings.push(rules::finding(
-                    "CO100",
-                    &ctx,
-                    Some(loc.line()),
-                    None,
-                    format!(
-                        "not valid HCL at line {}, column {}: {}; nothing in this file was checked",
-                        loc.line(),
-                        loc.column(),
-                        e.message()
-                    ),
-                ));
+                findings.push(parse_error(&ctx, &e));
                 continue;
             }
         };
@@ -182,7 +201,8 @@ fn provider_of(body: &Body, rtype: &str) -> String {
 }
 
 fn module_call(name: &str, body: &Body) -> ModuleCall {
-    let source = literal(body, "source");
+    // Credentials in a source URL are reported by the secret rule; never repeated here.
+    let source = literal(body, "source").map(|s| super::secrets::without_credentials(&s));
     let version = literal(body, "version");
     let pinning = match &source {
         None => Pinning::Unknown,

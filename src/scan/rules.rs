@@ -60,8 +60,27 @@ pub fn finding(
     }
 }
 
-/// Hard-coded credentials anywhere in a file: string literals and the literal parts of
-/// templates and heredocs, with the attribute (or object key, or variable) they belong to.
+/// Known credential formats on any line of a file's text: literals, heredocs, comments, and
+/// files that do not even parse.
+pub fn known_secrets_in_text(ctx: &FileCtx<'_>, findings: &mut Vec<ScanFinding>) {
+    for (i, line) in ctx.text.lines().enumerate() {
+        for h in secrets::known_formats(line) {
+            findings.push(finding(
+                "CO101",
+                ctx,
+                Some(i + 1),
+                None,
+                format!(
+                    "{} ({} characters, masked); remove it, rotate it, and read it from a secret store or a sensitive variable",
+                    h.kind, h.len
+                ),
+            ));
+        }
+    }
+}
+
+/// Random-looking literals assigned to secret-named attributes (or object keys, or variable
+/// defaults): the credentials no format gives away.
 pub fn secrets_in(body: &Body, ctx: &FileCtx<'_>, findings: &mut Vec<ScanFinding>) {
     let mut v = SecretVisitor {
         ctx,
@@ -81,10 +100,11 @@ struct SecretVisitor<'a, 'b> {
 impl SecretVisitor<'_, '_> {
     fn check(&mut self, text: &str, span: Option<std::ops::Range<usize>>, whole_literal: bool) {
         let key = self.keys.last().cloned().unwrap_or_default();
-        let mut hits = secrets::known_formats(text);
-        if hits.is_empty() && whole_literal {
-            hits.extend(secrets::looks_random(&key, text));
+        // Known formats are found line by line in the raw text; only count the rest here.
+        if !whole_literal || !secrets::known_formats(text).is_empty() {
+            return;
         }
+        let hits: Vec<secrets::Hit> = secrets::looks_random(&key, text).into_iter().collect();
         for h in hits {
             let at = if key.is_empty() {
                 String::new()
@@ -173,11 +193,65 @@ pub fn resource_rules(
     let open = |cidrs: &[String]| cidrs.iter().any(|c| c == "0.0.0.0/0" || c == "::/0");
     match rtype {
         "aws_security_group" => {
-            for ingress in body.get_blocks("ingress") {
+            // `ingress { }` blocks, `dynamic "ingress" { content { } }`, and the attribute
+            // form `ingress = [{ ... }]`.
+            let dynamic = body
+                .get_blocks("dynamic")
+                .filter(|d| d.labels.first().is_some_and(|l| l.as_str() == "ingress"))
+                .flat_map(|d| d.body.get_blocks("content"));
+            for ingress in body.get_blocks("ingress").chain(dynamic) {
                 let mut cidrs = strings(&ingress.body, "cidr_blocks");
                 cidrs.extend(strings(&ingress.body, "ipv6_cidr_blocks"));
                 if open(&cidrs) {
                     push("CO004", line(ingress), ingress_text(&ingress.body));
+                }
+            }
+            if let Some(attr) = body.get_attribute("ingress") {
+                if let Expression::Array(items) = &attr.value {
+                    for item in items.iter() {
+                        let Expression::Object(o) = item else {
+                            continue;
+                        };
+                        let cidrs: Vec<String> = o
+                            .iter()
+                            .filter(|(k, _)| {
+                                matches!(
+                                    object_key(k).as_deref(),
+                                    Some("cidr_blocks" | "ipv6_cidr_blocks")
+                                )
+                            })
+                            .flat_map(|(_, v)| match v.expr() {
+                                Expression::Array(a) => a
+                                    .iter()
+                                    .filter_map(super::module::string)
+                                    .collect::<Vec<_>>(),
+                                e => super::module::string(e).into_iter().collect::<Vec<_>>(),
+                            })
+                            .collect();
+                        if open(&cidrs) {
+                            push(
+                                "CO004",
+                                line(attr),
+                                "ingress from the whole internet".into(),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        "azurerm_network_security_group" => {
+            for rule in body.get_blocks("security_rule") {
+                let b = &rule.body;
+                let src = literal(b, "source_address_prefix").unwrap_or_default();
+                if literal(b, "direction").as_deref() == Some("Inbound")
+                    && literal(b, "access").as_deref() == Some("Allow")
+                    && ["*", "0.0.0.0/0", "Internet", "Any"].contains(&src.as_str())
+                {
+                    push(
+                        "CO004",
+                        line(rule),
+                        format!("inbound rule allows source {src}"),
+                    );
                 }
             }
         }
@@ -282,9 +356,9 @@ fn ingress_text(body: &Body) -> String {
         })
     };
     match (port("from_port"), port("to_port")) {
-        (Some(f), Some(t)) if f == t => format!("ingress from 0.0.0.0/0 on port {f}"),
-        (Some(f), Some(t)) => format!("ingress from 0.0.0.0/0 on ports {f}-{t}"),
-        _ => "ingress from 0.0.0.0/0".into(),
+        (Some(f), Some(t)) if f == t => format!("ingress from the whole internet on port {f}"),
+        (Some(f), Some(t)) => format!("ingress from the whole internet on ports {f}-{t}"),
+        _ => "ingress from the whole internet".into(),
     }
 }
 
@@ -298,7 +372,7 @@ pub fn module_rules(
         return;
     }
     let source = call.source.as_deref().unwrap_or_default();
-    let why = if source.contains("?ref=") {
+    let why = if source.contains("ref=") {
         "its git ref is a branch, not a tag or commit"
     } else if source.contains("git") {
         "it follows the repository's default branch (add ?ref=<tag or commit>)"

@@ -26,6 +26,7 @@ const FORMATS: &[Format] = &[
     ("Slack user token", "xoxp-", 20, token_char),
     ("Google API key", "AIza", 35, key_char),
     ("Stripe live secret key", "sk_live_", 24, alnum),
+    ("GitLab personal access token", "glpat-", 20, key_char),
 ];
 
 fn upper_digit(b: u8) -> bool {
@@ -54,6 +55,12 @@ pub fn known_formats(text: &str) -> Vec<Hit> {
             len: text.len(),
         });
     }
+    if url_password(text).is_some() {
+        hits.push(Hit {
+            kind: "password in a URL",
+            len: url_password(text).map_or(0, str::len),
+        });
+    }
     for (kind, prefix, rest, allowed) in FORMATS {
         for (at, _) in text.match_indices(prefix) {
             // Not in the middle of a longer word.
@@ -79,10 +86,58 @@ pub fn known_formats(text: &str) -> Vec<Hit> {
     hits
 }
 
+/// The password of a `scheme://user:password@host` URL, unless it is an interpolation.
+pub fn url_password(text: &str) -> Option<&str> {
+    let (_, rest) = text.split_once("://")?;
+    let authority = rest.split(['/', '?', '#', ' ', '"']).next()?;
+    let (userinfo, _) = authority.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    (!password.is_empty() && !password.contains("${")).then_some(password)
+}
+
+/// `scheme://user:password@host/...` with the credentials replaced, for display.
+pub fn without_credentials(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rsplit_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') || userinfo.len() > 20 => {
+            format!("{scheme}://***@{host}{}", &rest[end..])
+        }
+        _ => url.to_string(),
+    }
+}
+
 /// A value of a secret-named attribute that looks generated rather than a placeholder:
 /// long enough, varied enough (Shannon entropy), and not a reference-like or dummy value.
 pub fn looks_random(key: &str, value: &str) -> Option<Hit> {
     if !is_secret_name(key) || value.len() < 12 || value.contains(char::is_whitespace) {
+        return None;
+    }
+    // Names of places, not secrets: `token_url`, `secret_id`, `password_policy_name`, ...
+    let names_a_place = [
+        "_url",
+        "_uri",
+        "_endpoint",
+        "_id",
+        "_name",
+        "_arn",
+        "_path",
+        "_ref",
+        "_policy",
+        "_version",
+        "_type",
+        "_file",
+        "_prefix",
+        "_key_id",
+    ];
+    let key = key.to_ascii_lowercase();
+    if names_a_place.iter().any(|s| key.ends_with(s))
+        || key.contains("policy")
+        || value.contains("://")
+        || value.starts_with('/')
+    {
         return None;
     }
     let lower = value.to_ascii_lowercase();
@@ -142,6 +197,37 @@ mod tests {
             ["private key"]
         );
         assert!(kinds("ghp_short").is_empty());
+    }
+
+    #[test]
+    fn url_credentials_are_found_and_hidden() {
+        let u = "git::https://x-access-token:s3cr3tV4lue@github.com/acme/mod.git?ref=v1";
+        assert_eq!(url_password(u), Some("s3cr3tV4lue"));
+        assert_eq!(
+            without_credentials(
+                "https://x-access-token:s3cr3tV4lue@github.com/acme/mod.git?ref=v1"
+            ),
+            "https://***@github.com/acme/mod.git?ref=v1"
+        );
+        assert_eq!(url_password("git::ssh://git@github.com/acme/mod.git"), None);
+        assert_eq!(url_password("https://${var.u}:${var.p}@host/x"), None);
+        assert_eq!(
+            without_credentials("git::ssh://git@github.com/a/b.git"),
+            "git::ssh://git@github.com/a/b.git"
+        );
+    }
+
+    #[test]
+    fn places_named_like_secrets_are_not_secrets() {
+        assert!(looks_random(
+            "token_url",
+            "https://login.microsoftonline.com/oauth2/v2.0/token"
+        )
+        .is_none());
+        assert!(looks_random("secret_id", "projects/my-proj/secrets/db-password").is_none());
+        assert!(looks_random("ssm_secret", "/prod/payments/stripe-key").is_none());
+        assert!(looks_random("password_policy_name", "corp-Strong-2024").is_none());
+        assert!(looks_random("secret_key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8ZR2LMKEY").is_some());
     }
 
     #[test]
