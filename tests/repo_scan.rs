@@ -2223,3 +2223,41 @@ fn plan_errors_carry_no_values_and_the_selected_workspace_is_planned() {
         "{report:#}"
     );
 }
+
+#[test]
+fn disks_inside_instances_and_templates_count_and_an_owner_takes_no_ref() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "main.tf",
+        "resource \"aws_instance\" \"a\" {\n  root_block_device { encrypted = false }\n}\nresource \"aws_launch_template\" \"t\" {\n  block_device_mappings {\n    ebs { encrypted = false }\n  }\n}\nresource \"aws_s3_bucket_acl\" \"b\" { acl = \"authenticated-read\" }\n",
+    );
+    let report = scan_json(tmp.path(), &[]);
+    let mut got: Vec<(String, u64)> = repo0(&report)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "CO006" || f["rule"] == "CO005")
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("CO005".to_string(), 9),
+            ("CO006".to_string(), 2),
+            ("CO006".to_string(), 6)
+        ]
+    );
+
+    let out = support::cloudops()
+        .args(["repo", "scan", "--no-config", "acme@v1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(64), "{}", text(&out.stderr));
+}

@@ -40,6 +40,12 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
             repo,
             git_ref,
         } => {
+            if repo.is_none() && git_ref.is_some() {
+                return Err(Error::Usage {
+                    message: format!("{}: a ref (@...) belongs to one repository", args.target),
+                    hint: "scan OWNER/REPO@REF, or OWNER without a ref".into(),
+                });
+            }
             if args.plan {
                 return Err(Error::Usage {
                     message: "--plan runs terraform on a local checkout; it cannot plan a GitHub repository".into(),

@@ -57,10 +57,14 @@ async fn scan_async(
     let bar = progress(0, ctx);
     let quiet = ctx.quiet;
     let waiting = bar.clone();
+    // Requests in flight all meet the same reset: say it once.
+    let last = std::sync::Mutex::new(String::new());
     gh.on_wait(Box::new(move |msg: &str| {
-        if !quiet {
+        let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+        if !quiet && *last != msg {
             waiting.suspend(|| eprintln!("{msg}"));
         }
+        *last = msg.to_string();
     }));
     let gh = Arc::new(gh);
 
@@ -100,6 +104,8 @@ async fn scan_async(
     let blob_slots = Arc::new(Semaphore::new(BLOBS_AT_ONCE));
     let filter = Arc::new(filter.clone());
     let mut tasks = JoinSet::new();
+    let mut pending: std::collections::BTreeSet<String> =
+        wanted.iter().map(|r| r.full_name.clone()).collect();
     for r in wanted {
         let (gh, repo_slots, blob_slots, filter) = (
             Arc::clone(&gh),
@@ -121,12 +127,28 @@ async fn scan_async(
         })?;
         bar.set_message(r.full_name.clone());
         bar.inc(1);
+        pending.remove(&r.full_name);
         match outcome {
             Ok(scan) => results.push(scan),
-            // Out of API budget and told not to wait: every further call would fail too.
+            // Out of API budget and told not to wait: every further call would fail too. Stop,
+            // but keep what was scanned and list what was not.
             Err(e @ GitHubError::RateLimited { .. }) => {
-                bar.finish_and_clear();
-                return Err(gh_error(e));
+                tasks.abort_all();
+                bar.suspend(|| {
+                    if !ctx.quiet {
+                        eprintln!("error: {e}\n  hint: {}", e.hint());
+                    }
+                });
+                let detail = format!("not scanned: {e}");
+                results.push(scan::not_scanned(
+                    &r.full_name,
+                    Status::Failed,
+                    detail.clone(),
+                ));
+                for name in std::mem::take(&mut pending) {
+                    results.push(scan::not_scanned(&name, Status::Failed, detail.clone()));
+                }
+                break;
             }
             Err(e) => results.push(scan::not_scanned(
                 &r.full_name,

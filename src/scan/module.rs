@@ -239,7 +239,11 @@ pub fn pinning(source: &str, version: Option<&str>) -> Pinning {
     if remote {
         // A git source without `?ref=` follows the default branch; an archive URL is what it
         // is at download time.
-        return if source.contains(".git") || source.starts_with("git") {
+        return if source.contains(".git")
+            || source.starts_with("git")
+            || source.starts_with("github.com/")
+            || source.starts_with("bitbucket.org/")
+        {
             Pinning::Unpinned
         } else {
             Pinning::Unknown
@@ -263,6 +267,7 @@ fn git_ref(source: &str) -> Option<String> {
 
 /// A release tag (`v1.2.3`, `1.2`) or a commit id; branch names are not.
 fn is_tag_or_commit(r: &str) -> bool {
+    let r = r.strip_prefix("refs/tags/").unwrap_or(r);
     let hex = r.len() >= 7 && r.len() <= 40 && r.bytes().all(|b| b.is_ascii_hexdigit());
     let version = r.strip_prefix('v').unwrap_or(r);
     hex || (version.starts_with(|c: char| c.is_ascii_digit())
@@ -346,6 +351,12 @@ mod tests {
                 Unpinned,
             ),
             ("https://example.com/mod.zip", None, Unknown),
+            ("bitbucket.org/acme/mod", None, Unpinned),
+            (
+                "git::https://example.com/m.git?ref=refs/tags/v1.0.0",
+                None,
+                Exact,
+            ),
         ];
         for (s, v, want) in cases {
             assert_eq!(pinning(s, v), want, "{s} {v:?}");

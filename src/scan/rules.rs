@@ -293,7 +293,9 @@ pub fn resource_rules(
             }
         }
         "aws_s3_bucket" | "aws_s3_bucket_acl" => {
-            if let Some(acl) = literal(body, "acl").filter(|a| a.starts_with("public-")) {
+            if let Some(acl) = literal(body, "acl")
+                .filter(|a| a.starts_with("public-") || a == "authenticated-read")
+            {
                 push("CO005", line(block), format!("bucket ACL is {acl}"));
             }
         }
@@ -331,6 +333,17 @@ pub fn resource_rules(
         "aws_elasticache_replication_group" => Some(("at_rest_encryption_enabled", false)),
         _ => None,
     };
+    // Disks declared inside instances and launch templates.
+    let disks = ["root_block_device", "ebs_block_device", "ebs"];
+    for disk in block_tree(body).filter(|b| disks.contains(&b.ident.as_str())) {
+        if boolean(&disk.body, "encrypted") == Some(false) {
+            push(
+                "CO006",
+                line(disk),
+                format!("{} encrypted = false", disk.ident.as_str()),
+            );
+        }
+    }
     if let Some((attr, defaults_off)) = encryption {
         match body.get_attribute(attr) {
             Some(a) if matches!(&a.value, Expression::Bool(b) if !*b.value()) => {
@@ -346,6 +359,16 @@ pub fn resource_rules(
             _ => {}
         }
     }
+}
+
+/// Every block nested in `body`, at any depth.
+fn block_tree(body: &Body) -> impl Iterator<Item = &Block> {
+    let mut stack: Vec<&Block> = body.blocks().collect();
+    std::iter::from_fn(move || {
+        let b = stack.pop()?;
+        stack.extend(b.body.blocks());
+        Some(b)
+    })
 }
 
 fn ingress_text(body: &Body) -> String {
