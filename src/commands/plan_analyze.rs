@@ -35,7 +35,7 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     } else {
         args.plan.clone()
     };
-    let capture = Capture::new(args.save_plan);
+    let capture = Capture::new(save.is_some(), args.save_plan);
     let mut report = analyze_input(args, &source, &opts, &capture)?;
     policy.apply(&mut report);
 

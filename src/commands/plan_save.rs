@@ -127,7 +127,9 @@ fn redacted_gzip(bytes: &[u8], opts: &AnalyzeOptions, source: &str) -> Result<Ve
 /// Hashes (and, for `--save-plan`, copies) the plan JSON as the analyser reads it, so the
 /// plan is read once even from stdin.
 pub struct Capture {
-    state: Rc<RefCell<State>>,
+    /// `None` when nothing is saved: the plan then streams past untouched (hashing a large
+    /// plan costs as much as parsing it).
+    state: Option<Rc<RefCell<State>>>,
 }
 
 struct State {
@@ -142,29 +144,37 @@ pub struct Captured {
 }
 
 impl Capture {
-    pub fn new(keep_copy: bool) -> Capture {
+    pub fn new(enabled: bool, keep_copy: bool) -> Capture {
         Capture {
-            state: Rc::new(RefCell::new(State {
-                active: true,
-                hasher: Sha256::new(),
-                copy: keep_copy.then(Vec::new),
-            })),
+            state: enabled.then(|| {
+                Rc::new(RefCell::new(State {
+                    active: true,
+                    hasher: Sha256::new(),
+                    copy: keep_copy.then(Vec::new),
+                }))
+            }),
         }
     }
 
     /// Wraps `inner` so that what is read through it is captured (from now on).
     pub fn tee<'a>(&self, inner: Box<dyn Read + 'a>) -> Box<dyn Read + 'a> {
-        self.state.borrow_mut().active = true;
+        let Some(state) = &self.state else {
+            return inner;
+        };
+        state.borrow_mut().active = true;
         Box::new(Tee {
             inner,
-            state: Rc::clone(&self.state),
+            state: Rc::clone(state),
         })
     }
 
     /// Forgets what was captured and pauses until the next `tee`: a binary plan's zip bytes
     /// are not the plan JSON.
     pub fn reset(&self) {
-        let mut s = self.state.borrow_mut();
+        let Some(state) = &self.state else {
+            return;
+        };
+        let mut s = state.borrow_mut();
         s.active = false;
         s.hasher = Sha256::new();
         if let Some(c) = &mut s.copy {
@@ -173,7 +183,13 @@ impl Capture {
     }
 
     pub fn finish(self) -> Captured {
-        let mut s = self.state.borrow_mut();
+        let Some(state) = self.state else {
+            return Captured {
+                sha256: String::new(),
+                copy: None,
+            };
+        };
+        let mut s = state.borrow_mut();
         let digest = std::mem::take(&mut s.hasher).finalize();
         Captured {
             sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
