@@ -147,6 +147,15 @@ fn entry_line(label: &str, m: &PlanMeta) -> String {
     )
 }
 
+/// The sentence before the details: the same plan, or nothing changed.
+fn verdict(d: &HistoryDiff<'_>) -> String {
+    match (d.same_plan, d.changes.is_empty()) {
+        (true, _) => "Both entries are the same plan (identical SHA-256).\n".into(),
+        (false, true) => "No differences in counts, changes, findings or drift.\n".into(),
+        (false, false) => String::new(),
+    }
+}
+
 pub fn diff_table(d: &HistoryDiff<'_>, style: &Style) -> String {
     let mut s = format!(
         "{}\n{}\n\n",
@@ -154,13 +163,8 @@ pub fn diff_table(d: &HistoryDiff<'_>, style: &Style) -> String {
         entry_line("newer", d.newer)
     );
     let c = d.changes;
-    if d.same_plan {
-        s.push_str("Both entries are the same plan (identical SHA-256).\n");
-    }
+    s.push_str(&verdict(d));
     if c.is_empty() {
-        if !d.same_plan {
-            s.push_str("No differences in counts, changes, findings or drift.\n");
-        }
         return s;
     }
     if !c.summary.is_empty() {
@@ -246,13 +250,8 @@ pub fn diff_markdown(d: &HistoryDiff<'_>) -> String {
         code(&d.newer.workspace),
     );
     let c = d.changes;
-    if d.same_plan {
-        s.push_str("Both entries are the same plan (identical SHA-256).\n");
-    }
+    s.push_str(&verdict(d));
     if c.is_empty() {
-        if !d.same_plan {
-            s.push_str("No differences in counts, changes, findings or drift.\n");
-        }
         return s;
     }
     if !c.summary.is_empty() {

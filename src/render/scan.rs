@@ -257,15 +257,8 @@ fn fingerprint(
 }
 
 pub fn sarif(report: &ScanReport) -> String {
-    // Code rules, then the plan rules `--plan` can add (shared IDs described once).
-    let all: Vec<&RuleInfo> = SCAN_RULES
-        .iter()
-        .chain(
-            PLAN_RULES
-                .iter()
-                .filter(|p| !SCAN_RULES.iter().any(|s| s.id == p.id)),
-        )
-        .collect();
+    // Code rules, then the plan rules (shared by code findings and by `--plan`).
+    let all: Vec<&RuleInfo> = SCAN_RULES.iter().chain(PLAN_RULES).collect();
     let rules: Vec<Value> = all.iter().map(|r| rule_json(r, "iac")).collect();
     // One repository: paths relative to its root, as code scanning expects for that repo; an
     // owner scan spans repositories, however many it found.

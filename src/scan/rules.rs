@@ -13,13 +13,8 @@ use super::{ModuleCall, Pinning, ScanFinding};
 use crate::plan::report::Severity;
 use crate::plan::rules::RuleInfo;
 
+/// Rules only code has; CO004–CO006 are `plan::rules`' own, applied to code here.
 pub const RULES: &[RuleInfo] = &[
-    RuleInfo { id: "CO004", name: "open-ingress", severity: Severity::High,
-        rationale: "Ingress from 0.0.0.0/0 or ::/0 exposes the service to the whole internet." },
-    RuleInfo { id: "CO005", name: "public-s3", severity: Severity::High,
-        rationale: "Public ACLs, public bucket policies or a disabled public-access block can expose bucket contents." },
-    RuleInfo { id: "CO006", name: "encryption-disabled", severity: Severity::High,
-        rationale: "Storage without encryption at rest leaves data readable to anyone who gets the disk or snapshot." },
     RuleInfo { id: "CO100", name: "unparseable-file", severity: Severity::Medium,
         rationale: "A file that is not valid HCL cannot be checked, and terraform will refuse it too." },
     RuleInfo { id: "CO101", name: "hardcoded-secret", severity: Severity::Critical,
@@ -34,11 +29,13 @@ pub const RULES: &[RuleInfo] = &[
         rationale: "Without required_version any Terraform version may run the code and upgrade the state format." },
 ];
 
+/// Code rules, and the plan rules whose IDs they share (CO004–CO006).
 pub fn rule(id: &str) -> &'static RuleInfo {
     RULES
         .iter()
+        .chain(crate::plan::rules::RULES)
         .find(|r| r.id == id)
-        .expect("scan rule ids are constants of this module")
+        .expect("rule ids are constants of this module or of plan::rules")
 }
 
 pub fn finding(
