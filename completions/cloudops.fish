@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cloudops_global_optspecs
-    string join \n format= color= q/quiet v/verbose config= no-config data-dir= h/help V/version
+    string join \n format= color= q/quiet v/verbose config= no-config profile= data-dir= h/help V/version
 end
 
 function __fish_cloudops_needs_command
@@ -34,14 +34,16 @@ complete -c cloudops -n "__fish_cloudops_needs_command" -l color -d 'When to col
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_needs_command" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_needs_command" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_needs_command" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_needs_command" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_needs_command" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_needs_command" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_needs_command" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cloudops -n "__fish_cloudops_needs_command" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "plan" -d 'Analyse Terraform plans'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
@@ -54,10 +56,11 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_s
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
@@ -81,6 +84,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
@@ -88,7 +92,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l workspace -d 'Only this workspace' -r
@@ -105,10 +109,11 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "list" -d 'List saved analyses, newest first'
@@ -129,10 +134,11 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_s
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
@@ -154,6 +160,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-archived -d 'With OWNER: leave out archived repositories'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-forks -d 'With OWNER: leave out forks'
@@ -161,11 +168,125 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l plan -d 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "path" -d 'Where the settings files are, and which profile is in use'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Where the settings files are, and which profile is in use'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -176,16 +297,23 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l color 
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Do not read any .cloudops.toml'
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "plan" -d 'Analyse Terraform plans'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from repo" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Where the settings files are, and which profile is in use'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'

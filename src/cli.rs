@@ -63,9 +63,14 @@ pub struct GlobalArgs {
     )]
     pub config: Option<PathBuf>,
 
-    /// Do not read any .cloudops.toml
+    /// Read no settings file: neither .cloudops.toml nor the user config
     #[arg(long, global = true)]
     pub no_config: bool,
+
+    /// Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account
+    /// or stack [default: the config's `profile` key]
+    #[arg(long, global = true, value_name = "NAME", env = "CLOUDOPS_PROFILE")]
+    pub profile: Option<String>,
 
     /// Directory of the local store (plan history) [default: the platform's data directory,
     /// e.g. ~/.local/share/cloudops]
@@ -96,9 +101,49 @@ pub enum Command {
     Plan(PlanArgs),
     /// Find and assess Terraform code in GitHub repositories or a local directory
     Repo(RepoArgs),
+    /// Show and change settings: the user config, its profiles, and where values come from
+    Config(ConfigArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
     /// for where to put it
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Where the settings files are, and which profile is in use
+    Path,
+    /// Every setting's value and where it comes from (flag defaults, environment, files)
+    List,
+    /// One setting's value, e.g. `cloudops config get plan.fail_on`
+    Get(ConfigKeyArg),
+    /// Set a value in the user config (in the `--profile` given, else the base), e.g.
+    /// `cloudops config set plan.fail_on high`
+    Set(ConfigSetArgs),
+    /// Remove a value from the user config (from the `--profile` given, else the base)
+    Unset(ConfigKeyArg),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigKeyArg {
+    /// The key, e.g. plan.fail_on, history.retention_days, plan.severity.CO002
+    #[arg(value_name = "KEY")]
+    pub key: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigSetArgs {
+    /// The key, e.g. plan.fail_on, history.retention_days, plan.severity.CO002
+    #[arg(value_name = "KEY")]
+    pub key: String,
+    /// The value; lists are comma-separated (`CO010,CO002`)
+    #[arg(value_name = "VALUE")]
+    pub value: String,
 }
 
 #[derive(Debug, Args)]

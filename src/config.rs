@@ -1,5 +1,6 @@
-//! Project settings from `.cloudops.toml`, merged under flags and `CLOUDOPS_*` variables:
-//! flags > environment > file > defaults. Unknown keys are rejected, naming file and key.
+//! Settings from files, under flags and `CLOUDOPS_*` variables: flags > environment >
+//! project file (`.cloudops.toml`) > user config (`config.toml` in the config directory, its
+//! selected profile over its base) > defaults. Unknown keys are rejected, naming file and key.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,14 +31,140 @@ pub struct HistoryConfig {
     pub workspace: Option<String>,
 }
 
-/// Everything the project file says, validated.
-#[derive(Debug, Default)]
+/// Everything a settings file says, validated.
+#[derive(Debug, Default, Clone)]
 pub struct ProjectSettings {
     pub plan: PlanSettings,
     pub history: HistorySettings,
 }
 
-#[derive(Debug, Default)]
+impl ProjectSettings {
+    /// `over` wins where it says something.
+    pub fn overlay(self, over: ProjectSettings) -> ProjectSettings {
+        let (b, o) = (self.plan, over.plan);
+        let mut severity = b.severity;
+        severity.extend(o.severity);
+        let list = |b: Vec<String>, o: Vec<String>| if o.is_empty() { b } else { o };
+        ProjectSettings {
+            plan: PlanSettings {
+                path: o.path.or(b.path),
+                fail_on: o.fail_on.or(b.fail_on),
+                max_destroy: o.max_destroy.or(b.max_destroy),
+                mass_destroy_threshold: o.mass_destroy_threshold.or(b.mass_destroy_threshold),
+                mask_secret_names: o.mask_secret_names.or(b.mask_secret_names),
+                ignore_rules: list(b.ignore_rules, o.ignore_rules),
+                ignore_addresses: list(b.ignore_addresses, o.ignore_addresses),
+                severity,
+            },
+            history: HistorySettings {
+                data_dir: over.history.data_dir.or(self.history.data_dir),
+                retention_days: over.history.retention_days.or(self.history.retention_days),
+                workspace: over.history.workspace.or(self.history.workspace),
+            },
+        }
+    }
+}
+
+/// The files settings came from, layer by layer (for `cloudops config list`).
+#[derive(Debug, Default, Clone)]
+pub struct Layers {
+    pub user_path: Option<PathBuf>,
+    pub user: ProjectSettings,
+    pub profile: Option<String>,
+    pub profile_settings: ProjectSettings,
+    pub project_path: Option<PathBuf>,
+    pub project: ProjectSettings,
+}
+
+impl Layers {
+    pub fn effective(&self) -> ProjectSettings {
+        self.user
+            .clone()
+            .overlay(self.profile_settings.clone())
+            .overlay(self.project.clone())
+    }
+}
+
+/// `config.toml` in `CLOUDOPS_CONFIG_DIR`, else the platform config directory.
+pub fn user_config_path() -> Option<PathBuf> {
+    let dir = std::env::var_os("CLOUDOPS_CONFIG_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "cloudops").map(|d| d.config_dir().to_path_buf())
+        })?;
+    Some(dir.join("config.toml"))
+}
+
+/// Every settings layer: the user config (and the profile chosen by `profile`, else its own
+/// `profile` key) and the project file. `disabled` (`--no-config`) reads neither.
+pub fn load_layers(
+    explicit: Option<&Path>,
+    disabled: bool,
+    profile: Option<&str>,
+) -> Result<Layers, Error> {
+    let mut layers = Layers::default();
+    if disabled {
+        return Ok(layers);
+    }
+    if let Some(path) = user_config_path().filter(|p| p.is_file()) {
+        let text = read(&path)?;
+        let cfg: UserConfig = parse(&path, &text)?;
+        let chosen = profile.map(str::to_string).or(cfg.profile.clone());
+        layers.user = resolve(
+            ProjectConfig {
+                plan: cfg.plan,
+                history: cfg.history,
+            },
+            &path,
+            "",
+        )?;
+        let mut profiles = cfg.profiles;
+        if let Some(name) = &chosen {
+            let Some(p) = profiles.remove(name) else {
+                let known: Vec<&String> = profiles.keys().collect();
+                return Err(Error::Config {
+                    path: path.clone(),
+                    message: format!("no profile {name:?} (profiles here: {known:?})"),
+                });
+            };
+            layers.profile_settings = resolve(p, &path, &format!("profiles.{name}."))?;
+        }
+        // Profiles not chosen are still checked: a typo should not wait for the day it is used.
+        for (name, p) in profiles {
+            resolve(p, &path, &format!("profiles.{name}."))?;
+        }
+        layers.profile = chosen;
+        layers.user_path = Some(path);
+    } else if let Some(name) = profile {
+        return Err(Error::Usage {
+            message: format!("--profile {name}: there is no user config to hold profiles"),
+            hint: "create one with `cloudops --profile NAME config set KEY VALUE`".into(),
+        });
+    }
+    let project = match explicit {
+        Some(p) => {
+            if !p.is_file() {
+                return Err(Error::Usage {
+                    message: format!("config file {} does not exist", p.display()),
+                    hint: "pass an existing .cloudops.toml, or --no-config".into(),
+                });
+            }
+            Some(p.to_path_buf())
+        }
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| find_project_file(&d)),
+    };
+    if let Some(p) = project {
+        tracing::debug!(path = %p.display(), "project settings");
+        layers.project = load_project_file(&p)?;
+        layers.project_path = Some(p);
+    }
+    Ok(layers)
+}
+
+#[derive(Debug, Default, Clone)]
 pub struct HistorySettings {
     pub data_dir: Option<PathBuf>,
     pub retention_days: Option<u32>,
@@ -46,6 +173,20 @@ pub struct HistorySettings {
 
 /// Longest retention accepted (100 years); `0` means forever.
 pub const MAX_RETENTION_DAYS: u32 = 36_500;
+
+/// The user config: the project file's tables, a default profile, and named profiles
+/// (e.g. one per AWS account or stack) that override them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserConfig {
+    pub profile: Option<String>,
+    #[serde(default)]
+    pub plan: PlanConfig,
+    #[serde(default)]
+    pub history: HistoryConfig,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, ProjectConfig>,
+}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,7 +204,7 @@ pub struct PlanConfig {
 }
 
 /// Validated plan settings from the file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct PlanSettings {
     pub path: Option<PathBuf>,
     /// `Some(None)` means the file says `fail_on = "none"`.
@@ -92,42 +233,70 @@ pub fn find_project_file(start: &Path) -> Option<PathBuf> {
     None
 }
 
-/// The project file: `explicit` when given, else the nearest one from the current directory.
-pub fn load_project(explicit: Option<&Path>, disabled: bool) -> Result<ProjectSettings, Error> {
-    if disabled {
-        return Ok(ProjectSettings::default());
+/// Validates a user config file as `load_layers` would read it, every profile included.
+pub fn check_user_file(path: &Path) -> Result<(), Error> {
+    let text = read(path)?;
+    let cfg: UserConfig = parse(path, &text)?;
+    resolve(
+        ProjectConfig {
+            plan: cfg.plan,
+            history: cfg.history,
+        },
+        path,
+        "",
+    )?;
+    if let Some(p) = cfg
+        .profile
+        .as_ref()
+        .filter(|p| !cfg.profiles.contains_key(*p))
+    {
+        return Err(Error::Config {
+            path: path.to_path_buf(),
+            message: format!("profile = {p:?} names no [profiles.{p}] table"),
+        });
     }
-    let path = match explicit {
-        Some(p) => {
-            if !p.is_file() {
-                return Err(Error::Usage {
-                    message: format!("config file {} does not exist", p.display()),
-                    hint: "pass an existing .cloudops.toml, or --no-config".into(),
-                });
-            }
-            Some(p.to_path_buf())
-        }
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| find_project_file(&d)),
-    };
-    match path {
-        Some(p) => {
-            tracing::debug!(path = %p.display(), "project settings");
-            load_project_file(&p)
-        }
-        None => Ok(ProjectSettings::default()),
+    for (name, p) in cfg.profiles {
+        resolve(p, path, &format!("profiles.{name}."))?;
     }
+    Ok(())
+}
+
+/// The settings files' word on everything, merged (see `load_layers`).
+pub fn load_project(
+    explicit: Option<&Path>,
+    disabled: bool,
+    profile: Option<&str>,
+) -> Result<ProjectSettings, Error> {
+    load_layers(explicit, disabled, profile).map(|l| l.effective())
 }
 
 pub fn load_project_file(path: &Path) -> Result<ProjectSettings, Error> {
+    let text = read(path)?;
+    let cfg: ProjectConfig = parse(path, &text)?;
+    resolve(cfg, path, "")
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: format!("cannot read: {e}"),
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        message: e.message().to_string() + &location(text, e.span()),
+    })
+}
+
+/// Validates one file's (or one profile's) settings; `prefix` names a profile's keys in
+/// messages (`profiles.prod.`).
+fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSettings, Error> {
     let err = |message: String| Error::Config {
         path: path.to_path_buf(),
-        message,
+        message: format!("{prefix}{message}"),
     };
-    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let cfg: ProjectConfig = toml::from_str(&text)
-        .map_err(|e| err(e.message().to_string() + &location(&text, e.span())))?;
     let h = cfg.history;
     if let Some(days) = h.retention_days.filter(|d| *d > MAX_RETENTION_DAYS) {
         return Err(err(format!(

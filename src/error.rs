@@ -89,7 +89,7 @@ impl Error {
             | Error::Auth { hint, .. } => Some(hint.clone()),
             Error::Plan { error, .. } => Some(error.hint().to_string()),
             Error::Config { .. } => Some(
-                "fix or remove the setting; `cloudops plan analyze --help` lists the keys"
+                "fix or remove the setting; `cloudops config list` shows every key, README \"Settings\" what each means"
                     .to_string(),
             ),
             Error::Io { .. } => None,

@@ -63,10 +63,15 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "TF_WORKSPACE, TF_DATA_DIR",
         "Name the default plan history workspace.",
     ),
+    (
+        "CLOUDOPS_CONFIG_DIR",
+        "Directory of the user config (config.toml).",
+    ),
     ("Empty CLOUDOPS_* variables", "Count as unset."),
 ];
 
 const FILES: &[(&str, &str)] = &[
+    ("$XDG_CONFIG_HOME/cloudops/config.toml", "User config with named profiles (~/.config/cloudops on Linux); see cloudops config and CLOUDOPS_CONFIG_DIR."),
     (".cloudops.toml", "Project settings ([plan], [history]), the nearest one from the current directory up to the repository root; see --config."),
     ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
 ];

@@ -1,6 +1,7 @@
 //! One module per subcommand; each takes parsed arguments and a `Context`, calls the core
 //! and adapters, and hands a report to `render`.
 
+pub mod config;
 pub mod plan_analyze;
 pub mod plan_history;
 pub mod plan_save;
@@ -23,6 +24,7 @@ pub struct Context {
     pub config: Option<PathBuf>,
     pub no_config: bool,
     pub data_dir: Option<PathBuf>,
+    pub profile: Option<String>,
 }
 
 impl Context {
@@ -36,6 +38,7 @@ impl Context {
             config: cli.global.config.clone(),
             no_config: cli.global.no_config,
             data_dir: cli.global.data_dir.clone(),
+            profile: cli.global.profile.clone(),
         }
     }
 
@@ -61,6 +64,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
             PlanCommand::Analyze(a) => plan_analyze::run(a, &ctx),
             PlanCommand::History(h) => plan_history::run(h, &ctx),
         },
+        Command::Config(c) => config::run(c, &ctx),
         Command::Completions(c) => {
             use std::io::Write;
             let script = crate::generate::completions(c.shell);

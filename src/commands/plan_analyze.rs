@@ -16,7 +16,8 @@ use crate::render;
 use crate::terraform;
 
 pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
-    let project = config::load_project(ctx.config.as_deref(), ctx.no_config)?;
+    let project =
+        config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
     let settings = project.plan;
     let save =
         (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project.history, ctx));

@@ -19,7 +19,8 @@ use crate::store::{Cursor, ListQuery, PlanMeta, Store, StoreError};
 use crate::timefmt;
 
 pub fn run(args: &HistoryArgs, ctx: &Context) -> Result<ExitCode, Error> {
-    let project = config::load_project(ctx.config.as_deref(), ctx.no_config)?;
+    let project =
+        config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
     let dir = ctx.data_dir.clone().or(project.history.data_dir);
     let now = Timestamp::now();
     match &args.command {

@@ -1,0 +1,354 @@
+//! `cloudops config path|list|get|set|unset`: every setting in one place, where its value
+//! comes from, and edits of the user config that keep its comments and never write a file
+//! cloudops would then refuse.
+
+use std::io::Write;
+use std::path::Path;
+
+use toml_edit::{value, Array, DocumentMut, Item, Table};
+
+use crate::cli::{ConfigArgs, ConfigCommand};
+use crate::commands::Context;
+use crate::config::{self, Layers, ProjectSettings};
+use crate::error::{Error, ExitCode};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Number,
+    Bool,
+    List,
+}
+
+/// Every setting a file can hold: key, type, environment variable, default, meaning.
+const KEYS: &[(&str, Kind, Option<&str>, &str, &str)] = &[
+    (
+        "plan.fail_on",
+        Kind::Text,
+        Some("CLOUDOPS_FAIL_ON"),
+        "none",
+        "exit 3 on findings at or above this severity",
+    ),
+    (
+        "plan.max_destroy",
+        Kind::Number,
+        Some("CLOUDOPS_MAX_DESTROY"),
+        "(no limit)",
+        "exit 3 when more resources are destroyed",
+    ),
+    (
+        "plan.mass_destroy_threshold",
+        Kind::Number,
+        None,
+        "10",
+        "destroys that make CO009 report",
+    ),
+    (
+        "plan.mask_secret_names",
+        Kind::Bool,
+        None,
+        "true",
+        "mask values of secret-named attributes",
+    ),
+    (
+        "plan.ignore_rules",
+        Kind::List,
+        None,
+        "[]",
+        "rules never reported",
+    ),
+    (
+        "plan.ignore_addresses",
+        Kind::List,
+        None,
+        "[]",
+        "address patterns never reported",
+    ),
+    (
+        "history.retention_days",
+        Kind::Number,
+        Some("CLOUDOPS_HISTORY_RETENTION_DAYS"),
+        "30",
+        "days a saved analysis is kept (0: forever)",
+    ),
+    (
+        "history.workspace",
+        Kind::Text,
+        Some("CLOUDOPS_WORKSPACE"),
+        "(git repository and directory)",
+        "plan history workspace",
+    ),
+    (
+        "history.data_dir",
+        Kind::Text,
+        Some("CLOUDOPS_DATA_DIR"),
+        "(platform data directory)",
+        "where the plan history is stored",
+    ),
+];
+
+pub fn run(args: &ConfigArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    // Editing may create the profile it names, so only reading needs it to exist.
+    let reading = !matches!(
+        args.command,
+        ConfigCommand::Set(_) | ConfigCommand::Unset(_)
+    );
+    let layers = if reading {
+        config::load_layers(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?
+    } else {
+        Layers::default()
+    };
+    match &args.command {
+        ConfigCommand::Path => emit(&paths(&layers)),
+        ConfigCommand::List => {
+            let mut out = String::new();
+            for (key, ..) in KEYS {
+                out.push_str(&line(key, &layers));
+            }
+            for rule in layers.effective().plan.severity.keys() {
+                out.push_str(&line(&format!("plan.severity.{rule}"), &layers));
+            }
+            emit(&out)
+        }
+        ConfigCommand::Get(k) => {
+            kind_of(&k.key)?;
+            let (value, _) = effective(&k.key, &layers);
+            emit(&format!("{value}\n"))
+        }
+        ConfigCommand::Set(a) => edit(&a.key, Some(&a.value), ctx),
+        ConfigCommand::Unset(k) => edit(&k.key, None, ctx),
+    }?;
+    Ok(ExitCode::Success)
+}
+
+fn emit(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            context: "writing to standard output".into(),
+            error: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn paths(l: &Layers) -> String {
+    let user = config::user_config_path()
+        .map(|p| {
+            let state = if p.is_file() {
+                ""
+            } else {
+                " (not created yet)"
+            };
+            format!("{}{state}", p.display())
+        })
+        .unwrap_or_else(|| "(no config directory; set CLOUDOPS_CONFIG_DIR)".into());
+    let project = l
+        .project_path
+        .as_ref()
+        .map_or("(none found)".to_string(), |p| p.display().to_string());
+    format!(
+        "user config:  {user}\nproject file: {project}\nprofile:      {}\n",
+        l.profile.as_deref().unwrap_or("(none)")
+    )
+}
+
+fn kind_of(key: &str) -> Result<Kind, Error> {
+    if let Some(rule) = key.strip_prefix("plan.severity.") {
+        if crate::plan::rules::lookup(rule).is_some() {
+            return Ok(Kind::Text);
+        }
+    }
+    KEYS.iter()
+        .find(|k| k.0 == key)
+        .map(|k| k.1)
+        .ok_or_else(|| Error::Usage {
+            message: format!("unknown setting {key:?}"),
+            hint: "`cloudops config list` shows every key".into(),
+        })
+}
+
+fn line(key: &str, layers: &Layers) -> String {
+    let (value, origin) = effective(key, layers);
+    format!("{key} = {value}  # {origin}\n")
+}
+
+/// The value in effect and where it comes from, highest layer first.
+fn effective(key: &str, l: &Layers) -> (String, String) {
+    let entry = KEYS.iter().find(|k| k.0 == key);
+    if let Some(var) = entry.and_then(|k| k.2) {
+        if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            return (
+                v.to_string_lossy().into_owned(),
+                format!("environment {var}"),
+            );
+        }
+    }
+    let file = |p: &Option<std::path::PathBuf>| {
+        p.as_ref()
+            .map_or(String::new(), |p| p.display().to_string())
+    };
+    let layers = [
+        (&l.project, file(&l.project_path)),
+        (
+            &l.profile_settings,
+            format!(
+                "{} [profiles.{}]",
+                file(&l.user_path),
+                l.profile.as_deref().unwrap_or("")
+            ),
+        ),
+        (&l.user, file(&l.user_path)),
+    ];
+    for (settings, origin) in layers {
+        if let Some(v) = value_of(key, settings) {
+            return (v, origin);
+        }
+    }
+    let default = entry.map_or("(rule default)", |k| k.3);
+    (default.to_string(), "default".to_string())
+}
+
+fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
+    let list = |v: &[String]| (!v.is_empty()).then(|| format!("{v:?}"));
+    match key {
+        "plan.fail_on" => s
+            .plan
+            .fail_on
+            .map(|t| t.map_or("none", |v| v.label()).to_string()),
+        "plan.max_destroy" => s.plan.max_destroy.map(|n| n.to_string()),
+        "plan.mass_destroy_threshold" => s.plan.mass_destroy_threshold.map(|n| n.to_string()),
+        "plan.mask_secret_names" => s.plan.mask_secret_names.map(|b| b.to_string()),
+        "plan.ignore_rules" => list(&s.plan.ignore_rules),
+        "plan.ignore_addresses" => list(&s.plan.ignore_addresses),
+        "history.retention_days" => s.history.retention_days.map(|n| n.to_string()),
+        "history.workspace" => s.history.workspace.clone(),
+        "history.data_dir" => s.history.data_dir.as_ref().map(|p| p.display().to_string()),
+        k => k
+            .strip_prefix("plan.severity.")
+            .and_then(|r| s.plan.severity.get(r))
+            .map(|v| v.label().to_string()),
+    }
+}
+
+/// Sets (or with `None` removes) `key` in the user config — under `[profiles.NAME]` with
+/// `--profile` — and writes the file only if cloudops accepts the result.
+fn edit(key: &str, new: Option<&str>, ctx: &Context) -> Result<(), Error> {
+    let kind = kind_of(key)?;
+    let Some(path) = config::user_config_path() else {
+        return Err(Error::Usage {
+            message: "there is no config directory".into(),
+            hint: "set CLOUDOPS_CONFIG_DIR".into(),
+        });
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(Error::Io {
+                context: format!("reading {}", path.display()),
+                error: e,
+            })
+        }
+    };
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::Config {
+            path: path.clone(),
+            message: e.message().to_string(),
+        })?;
+    let mut segments: Vec<String> = Vec::new();
+    if let Some(p) = &ctx.profile {
+        segments.extend(["profiles".to_string(), p.clone()]);
+    }
+    segments.extend(key.split('.').map(str::to_string));
+    let (leaf, tables) = segments.split_last().expect("keys have a dot");
+    let mut table: &mut Table = doc.as_table_mut();
+    for name in tables {
+        let item = table.entry(name).or_insert_with(|| {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            Item::Table(t)
+        });
+        table = item.as_table_mut().ok_or_else(|| Error::Config {
+            path: path.clone(),
+            message: format!("{name} is not a table"),
+        })?;
+    }
+    match new {
+        None => {
+            table.remove(leaf);
+        }
+        Some(v) => {
+            table[leaf.as_str()] = typed(key, kind, v)?;
+        }
+    }
+    let updated = doc.to_string();
+    // Check the whole file as it would be read, profiles included, before writing it.
+    check(&path, &updated)?;
+    write_atomically(&path, &updated)?;
+    ctx.note(&format!(
+        "{} {key}{} in {}",
+        if new.is_some() { "set" } else { "removed" },
+        ctx.profile
+            .as_deref()
+            .map_or(String::new(), |p| format!(" (profile {p})")),
+        path.display()
+    ));
+    Ok(())
+}
+
+fn typed(key: &str, kind: Kind, v: &str) -> Result<Item, Error> {
+    let bad = |what: &str| Error::Usage {
+        message: format!("{key} = {v:?}: expected {what}"),
+        hint: "`cloudops config list` shows every key and its current value".into(),
+    };
+    Ok(match kind {
+        Kind::Text => value(v),
+        Kind::Number => value(v.trim().parse::<i64>().map_err(|_| bad("a whole number"))?),
+        Kind::Bool => value(v.trim().parse::<bool>().map_err(|_| bad("true or false"))?),
+        Kind::List => {
+            let mut a = Array::new();
+            for item in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                a.push(item);
+            }
+            value(a)
+        }
+    })
+}
+
+fn check(path: &Path, text: &str) -> Result<(), Error> {
+    let dir = tempfile::tempdir().map_err(|e| Error::Io {
+        context: "checking the new settings".into(),
+        error: e,
+    })?;
+    let probe = dir.path().join("config.toml");
+    std::fs::write(&probe, text).map_err(|e| Error::Io {
+        context: "checking the new settings".into(),
+        error: e,
+    })?;
+    config::check_user_file(&probe).map_err(|e| match e {
+        Error::Config { message, .. } => Error::Config {
+            path: path.to_path_buf(),
+            message: format!("not changed: {message}"),
+        },
+        other => other,
+    })
+}
+
+fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io {
+        context: format!("writing {}", path.display()),
+        error: e,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
