@@ -149,3 +149,58 @@ fn zsh_accepts_the_completion_script() {
         assert!(text.contains(word), "{word}");
     }
 }
+
+/// zsh really completes, in an interactive shell driven through a pseudo-terminal (zpty):
+/// a subcommand, then a flag of a subcommand.
+#[test]
+fn zsh_completes_subcommands_and_flags_interactively() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let zdotdir = home.path();
+    std::fs::write(
+        zdotdir.join(".zshrc"),
+        format!(
+            "fpath=({} $fpath)\nautoload -Uz compinit && compinit -u -d {}/.zcompdump\nPS1='%% '\n",
+            root().join("completions").display(),
+            zdotdir.display()
+        ),
+    )
+    .expect("write .zshrc");
+    let driver = r#"
+zmodload zsh/zpty
+zpty -b z 'zsh -i'
+zpty -r -t z junk '*% '
+typeset out=''
+type_and_read() {
+  zpty -w -n z "$1"
+  sleep 1
+  local chunk
+  while zpty -r -t z chunk; do out+=$chunk; done
+}
+type_and_read $'cloudops pl\t'
+type_and_read $'\x15cloudops repo scan --skip-f\t'
+zpty -d z
+print -r -- "$out"
+"#;
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_cloudops")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("zsh")
+        .args(["-f", "-c", driver])
+        .env("ZDOTDIR", zdotdir)
+        .env("PATH", path)
+        .env("TERM", "xterm")
+        .output()
+        .expect("zsh is needed to test the zsh completions (`apt-get install zsh`)");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        text.contains("cloudops plan"),
+        "subcommand not completed: {text:?}"
+    );
+    assert!(
+        text.contains("--skip-forks"),
+        "flag not completed: {text:?}"
+    );
+}
