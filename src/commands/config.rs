@@ -122,14 +122,7 @@ pub fn run(args: &ConfigArgs, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn emit(text: &str) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            context: "writing to standard output".into(),
-            error: e,
-        }),
-        _ => Ok(()),
-    }
+    crate::commands::print(text.as_bytes())
 }
 
 fn paths(l: &Layers) -> String {

@@ -57,6 +57,20 @@ impl Context {
     }
 }
 
+/// Writes a command's whole result to stdout. A reader that went away (`| head`) is not an
+/// error: it has what it wanted.
+pub fn print(bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            context: "writing to standard output".into(),
+            error: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
 pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
     let ctx = Context::from_cli(cli);
     match &cli.command {
@@ -66,16 +80,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
         },
         Command::Config(c) => config::run(c, &ctx),
         Command::Completions(c) => {
-            use std::io::Write;
-            let script = crate::generate::completions(c.shell);
-            let mut out = std::io::stdout().lock();
-            match out.write_all(&script).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-                    context: "writing the completion script".into(),
-                    error: e,
-                }),
-                _ => Ok(ExitCode::Success),
-            }
+            print(&crate::generate::completions(c.shell)).map(|()| ExitCode::Success)
         }
         Command::Repo(r) => match &r.command {
             RepoCommand::Scan(a) => repo_scan::run(a, &ctx),

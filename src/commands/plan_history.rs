@@ -1,6 +1,6 @@
 //! `cloudops plan history`: list, show, compare and delete saved analyses in the store.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -9,7 +9,7 @@ use crate::cli::{
     Format, HistoryArgs, HistoryCommand, HistoryDiffArgs, HistoryIdArg, HistoryListArgs,
     HistoryShowArgs,
 };
-use crate::commands::Context;
+use crate::commands::{print, Context};
 use crate::config;
 use crate::error::{Error, ExitCode};
 use crate::plan::compare::compare;
@@ -73,18 +73,7 @@ fn only_formats(ctx: &Context, what: &str) -> Result<(), Error> {
 }
 
 fn emit(text: &str) -> Result<(), Error> {
-    emit_bytes(text.as_bytes())
-}
-
-fn emit_bytes(bytes: &[u8]) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            context: "writing to standard output".into(),
-            error: e,
-        }),
-        _ => Ok(()),
-    }
+    print(text.as_bytes())
 }
 
 fn list(
@@ -149,7 +138,7 @@ fn list(
         next_page: next.as_ref().map(Cursor::token),
     };
     emit(&match ctx.format {
-        Format::Json => out::json(&listing),
+        Format::Json => render::pretty_json(&listing),
         Format::Markdown => out::list_markdown(&listing),
         _ => out::list_table(&listing, &ctx.style),
     })?;
@@ -215,7 +204,7 @@ fn show(
                     ),
                 })
             })?;
-        return emit_bytes(&plain);
+        return print(&plain);
     }
     let mut text = Vec::new();
     match ctx.format {
@@ -227,7 +216,7 @@ fn show(
         context: "rendering the saved report".into(),
         error: e,
     })?;
-    emit_bytes(&text)
+    print(&text)
 }
 
 fn diff(
@@ -294,7 +283,7 @@ fn diff(
         changes: &changes,
     };
     emit(&match ctx.format {
-        Format::Json => out::json(&doc),
+        Format::Json => render::pretty_json(&doc),
         Format::Markdown => out::diff_markdown(&doc),
         _ => out::diff_table(&doc, &ctx.style),
     })
@@ -334,7 +323,7 @@ fn delete(
     let meta = store.get_plan(&a.id, now).ok().map(|p| p.meta);
     let id = store.delete_plan(&a.id, now)?;
     match (ctx.format, meta.filter(|m| m.id == id)) {
-        (Format::Json, meta) => emit(&out::json(
+        (Format::Json, meta) => emit(&render::pretty_json(
             &serde_json::json!({ "deleted": id, "entry": meta }),
         )),
         (_, Some(m)) => emit(&format!(

@@ -2,7 +2,7 @@
 //! repository), gather its `.tf` files, hand them to the scan core, optionally plan local
 //! roots, render, and turn failures and the gate into the documented exit code.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -68,19 +68,12 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
 
 fn emit(report: &ScanReport, ctx: &Context) -> Result<(), Error> {
     let text = match ctx.format {
-        Format::Json => render::scan::json(report),
+        Format::Json => render::pretty_json(report),
         Format::Sarif => render::scan::sarif(report),
         Format::Markdown => render::scan::markdown(report),
         _ => render::scan::table(report, &ctx.style),
     };
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
-            context: "writing the scan report".into(),
-            error: e,
-        }),
-        _ => Ok(()),
-    }
+    crate::commands::print(text.as_bytes())
 }
 
 /// A failed repository (or plan) is an error even when others were fine: a scan that could
@@ -173,6 +166,38 @@ impl PathFilter {
             && !self.exclude.as_ref().is_some_and(|g| g.is_match(path)))
         .then_some(kind)
     }
+
+    /// Whether to read `path` (of `size` bytes, when known); a wanted file that is not read
+    /// is named in `notes`, wherever the files come from.
+    pub fn admit(&self, path: &str, size: Option<u64>, notes: &mut Vec<String>) -> bool {
+        match self.wants(path) {
+            None => false,
+            Some(FileKind::Unsupported) => {
+                notes.push(format!("{path} not scanned (this syntax is not read yet)"));
+                false
+            }
+            Some(_) => match size.filter(|s| *s > MAX_FILE_BYTES) {
+                Some(size) => {
+                    notes.push(format!("{path} skipped ({size} bytes)"));
+                    false
+                }
+                None => true,
+            },
+        }
+    }
+}
+
+/// A read file joins the scan as text, or is named in `notes` when it is not UTF-8.
+pub fn add_text(
+    files: &mut Vec<SourceFile>,
+    notes: &mut Vec<String>,
+    path: String,
+    bytes: Vec<u8>,
+) {
+    match String::from_utf8(bytes) {
+        Ok(text) => files.push(SourceFile { path, text }),
+        Err(_) => notes.push(format!("{path} skipped (not UTF-8)")),
+    }
 }
 
 pub fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, Error> {
@@ -246,26 +271,14 @@ fn walk(
             notes.push(format!("{rel} skipped (a symbolic link to a directory)"));
             continue;
         }
-        if !(kind.is_file() || kind.is_symlink() && path.is_file()) {
+        if !(kind.is_file() || kind.is_symlink() && path.is_file()) || filter.wants(&rel).is_none()
+        {
             continue;
-        }
-        match filter.wants(&rel) {
-            None => continue,
-            Some(FileKind::Unsupported) => {
-                notes.push(format!("{rel} not scanned (this syntax is not read yet)"));
-                continue;
-            }
-            Some(_) => {}
         }
         let len = std::fs::metadata(&path).map_err(|e| io(e, &path))?.len();
-        if len > MAX_FILE_BYTES {
-            notes.push(format!("{rel} skipped ({len} bytes)"));
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
-        match String::from_utf8(bytes) {
-            Ok(text) => files.push(SourceFile { path: rel, text }),
-            Err(_) => notes.push(format!("{rel} skipped (not UTF-8)")),
+        if filter.admit(&rel, Some(len), notes) {
+            let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
+            add_text(files, notes, rel, bytes);
         }
     }
     Ok(())

@@ -9,11 +9,11 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::cli::ScanArgs;
-use crate::commands::repo_scan::{globs, progress, PathFilter, MAX_FILE_BYTES};
+use crate::commands::repo_scan::{add_text, globs, progress, PathFilter};
 use crate::commands::Context;
 use crate::error::Error;
 use crate::github::{self, GitHub, GitHubError, Repo, TreeFile};
-use crate::scan::{self, FileKind, RepoScan, ScanReport, SourceFile, Status};
+use crate::scan::{self, RepoScan, ScanReport, Status};
 
 /// Blob downloads in flight across all repositories.
 const BLOBS_AT_ONCE: usize = 8;
@@ -193,53 +193,36 @@ async fn scan_repo(
         Err(e) => return Err(e),
     };
     let mut notes = Vec::new();
-    let by_path: std::collections::HashMap<String, TreeFile> = tree
-        .files
-        .iter()
-        .map(|f| (f.path.clone(), f.clone()))
-        .collect();
+    let by_path: std::collections::HashMap<&str, &TreeFile> =
+        tree.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut wanted = Vec::new();
-    for f in tree.files {
-        if f.path.split('/').any(scan::ignored_dir) {
+    for f in &tree.files {
+        if f.path.split('/').any(scan::ignored_dir) || !filter.admit(&f.path, f.size, &mut notes) {
             continue;
         }
-        match filter.wants(&f.path) {
-            None => continue,
-            Some(FileKind::Unsupported) => {
-                notes.push(format!(
-                    "{} not scanned (this syntax is not read yet)",
-                    f.path
-                ));
-                continue;
-            }
+        if !f.symlink {
+            wanted.push(f.clone());
+            continue;
+        }
+        // The blob is the link's target path; scan the target's content under the link's
+        // name, as a checkout would.
+        let target = String::from_utf8(gh.blob(&repo, &f.sha).await?).unwrap_or_default();
+        let resolved = scan::join(&scan::parent_dir(&f.path), target.trim());
+        match by_path.get(resolved.as_str()).filter(|t| !t.symlink) {
+            Some(t) if filter.admit(&f.path, t.size, &mut notes) => wanted.push(TreeFile {
+                path: f.path.clone(),
+                ..(*t).clone()
+            }),
             Some(_) => {}
+            None => notes.push(format!(
+                "{} skipped (a symbolic link outside the repository or to a link)",
+                f.path
+            )),
         }
-        if f.symlink {
-            // The blob is the link's target path; scan the target's content under the link's
-            // name, as a checkout would.
-            let target = String::from_utf8(gh.blob(&repo, &f.sha).await?).unwrap_or_default();
-            let resolved = scan::join(&scan::parent_dir(&f.path), target.trim());
-            match by_path.get(&resolved).filter(|t| !t.symlink) {
-                Some(t) => wanted.push(TreeFile {
-                    path: f.path.clone(),
-                    ..t.clone()
-                }),
-                None => notes.push(format!(
-                    "{} skipped (a symbolic link outside the repository or to a link)",
-                    f.path
-                )),
-            }
-            continue;
-        }
-        wanted.push(f);
     }
     let mut fetches = JoinSet::new();
     let repo = Arc::new(repo);
     for f in wanted {
-        if let Some(size) = f.size.filter(|s| *s > MAX_FILE_BYTES) {
-            notes.push(format!("{} skipped ({size} bytes)", f.path));
-            continue;
-        }
         let (gh, repo, slots) = (Arc::clone(&gh), Arc::clone(&repo), Arc::clone(&blob_slots));
         fetches.spawn(async move {
             let _slot = slots.acquire_owned().await;
@@ -252,10 +235,7 @@ async fn scan_repo(
             what: "a blob download".into(),
             detail: e.to_string(),
         })??;
-        match String::from_utf8(bytes) {
-            Ok(text) => files.push(SourceFile { path, text }),
-            Err(_) => notes.push(format!("{path} skipped (not UTF-8)")),
-        }
+        add_text(&mut files, &mut notes, path, bytes);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut s = scan::scan_files(&repo.full_name, Some(reference), &files);

@@ -34,12 +34,6 @@ pub struct HistoryDiff<'a> {
     pub changes: &'a Comparison,
 }
 
-pub fn json<T: Serialize>(doc: &T) -> String {
-    let mut s = serde_json::to_string_pretty(doc).expect("history documents serialise");
-    s.push('\n');
-    s
-}
-
 fn counts(s: &Summary) -> String {
     format!("+{} ~{} -{}", s.add, s.change, s.destroy)
 }

@@ -97,6 +97,13 @@ pub fn write(
     }
 }
 
+/// A machine document as every JSON output prints it: pretty, newline-terminated.
+pub fn pretty_json<T: serde::Serialize>(doc: &T) -> String {
+    let mut s = serde_json::to_string_pretty(doc).expect("cloudops documents serialise");
+    s.push('\n');
+    s
+}
+
 /// A value as an operator reads it in a diff line.
 pub fn show_value(v: Option<&Value>) -> String {
     match v {

@@ -12,12 +12,6 @@ use crate::plan::rules::{RuleInfo, RULES as PLAN_RULES};
 use crate::scan::rules::RULES as SCAN_RULES;
 use crate::scan::{Pinning, RepoScan, RootModule, ScanFinding, ScanReport, Status, TargetKind};
 
-pub fn json(report: &ScanReport) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("scan reports serialise");
-    s.push('\n');
-    s
-}
-
 fn pinning(p: Pinning) -> &'static str {
     match p {
         Pinning::Local => "local",
@@ -327,7 +321,5 @@ pub fn sarif(report: &ScanReport) -> String {
             "properties": { "totals": report.totals }
         }]
     });
-    let mut s = serde_json::to_string_pretty(&doc).expect("SARIF serialises");
-    s.push('\n');
-    s
+    super::pretty_json(&doc)
 }

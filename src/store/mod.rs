@@ -106,10 +106,6 @@ impl FindingCounts {
         }
     }
 
-    pub fn total(&self) -> u64 {
-        self.critical + self.high + self.medium + self.low + self.info
-    }
-
     /// "2 high, 1 low", most severe first; "none" when empty.
     pub fn describe(&self) -> String {
         let parts: Vec<String> = [

@@ -231,10 +231,8 @@ impl Store for SqliteStore {
         })?;
         let summary = to_json(&plan.report.summary);
         self.write(|c| {
-            c.execute(
-                "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
-                [now.as_millisecond()],
-            )?;
+            // An expired twin must not count as "already saved".
+            purge(c, now)?;
             let existing: Option<String> = c
                 .query_row(
                     "SELECT id FROM plans WHERE workspace = ?1 AND plan_sha256 = ?2",
@@ -379,14 +377,15 @@ impl Store for SqliteStore {
     }
 
     fn purge_expired(&self, now: Timestamp) -> Result<u64, StoreError> {
-        self.write(|c| {
-            c.execute(
-                "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
-                [now.as_millisecond()],
-            )
-        })
-        .map(|n| n as u64)
+        self.write(|c| purge(c, now)).map(|n| n as u64)
     }
+}
+
+fn purge(c: &Connection, now: Timestamp) -> rusqlite::Result<usize> {
+    c.execute(
+        "DELETE FROM plans WHERE expires_at IS NOT NULL AND expires_at <= ?1",
+        [now.as_millisecond()],
+    )
 }
 
 /// Application id, schema version and number of schema objects, read in one statement so
