@@ -35,6 +35,11 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand plan 'Analyse Terraform plans'
             cand repo 'Find and assess Terraform code in GitHub repositories or a local directory'
             cand config 'Show and change settings: the user config, its profiles, and where values come from'
+            cand signup 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+            cand confirm 'Confirm a new account with the emailed code (or --resend for a new code)'
+            cand login 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+            cand logout 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+            cand auth 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -396,6 +401,241 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;config;help;help'= {
         }
+        &'cloudops;signup'= {
+            cand --email 'The account''s email address (asked for on a terminal when not given)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --password-stdin 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;confirm'= {
+            cand --email 'The account''s email address (asked for on a terminal when not given)'
+            cand --code 'The code from the email (asked for on a terminal when not given)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --resend 'Send a new code instead of confirming'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;login'= {
+            cand --email 'The account''s email address (asked for on a terminal when not given)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --password-stdin 'Read the password from standard input instead of asking for it'
+            cand --insecure-storage 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;logout'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --local 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+            cand token 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+            cand github 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;auth;status'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth;token'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --id 'Print the ID token instead (it carries the user''s claims)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth;github'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand login 'Store a token read from standard input (or asked for on a terminal), e.g. `gh auth token | cloudops auth github login`'
+            cand logout 'Forget the stored token'
+            cand status 'Say whether a token is stored, and which one `repo scan` would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;auth;github;login'= {
+            cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --insecure-storage 'When no OS keyring works, keep the token in a 0600 file in the config directory'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth;github;logout'= {
+            cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth;github;status'= {
+            cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;auth;github;help'= {
+            cand login 'Store a token read from standard input (or asked for on a terminal), e.g. `gh auth token | cloudops auth github login`'
+            cand logout 'Forget the stored token'
+            cand status 'Say whether a token is stored, and which one `repo scan` would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;auth;github;help;login'= {
+        }
+        &'cloudops;auth;github;help;logout'= {
+        }
+        &'cloudops;auth;github;help;status'= {
+        }
+        &'cloudops;auth;github;help;help'= {
+        }
+        &'cloudops;auth;help'= {
+            cand status 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+            cand token 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+            cand github 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;auth;help;status'= {
+        }
+        &'cloudops;auth;help;token'= {
+        }
+        &'cloudops;auth;help;github'= {
+            cand login 'Store a token read from standard input (or asked for on a terminal), e.g. `gh auth token | cloudops auth github login`'
+            cand logout 'Forget the stored token'
+            cand status 'Say whether a token is stored, and which one `repo scan` would use'
+        }
+        &'cloudops;auth;help;github;login'= {
+        }
+        &'cloudops;auth;help;github;logout'= {
+        }
+        &'cloudops;auth;help;github;status'= {
+        }
+        &'cloudops;auth;help;help'= {
+        }
         &'cloudops;completions'= {
             cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
@@ -416,6 +656,11 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand plan 'Analyse Terraform plans'
             cand repo 'Find and assess Terraform code in GitHub repositories or a local directory'
             cand config 'Show and change settings: the user config, its profiles, and where values come from'
+            cand signup 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+            cand confirm 'Confirm a new account with the emailed code (or --resend for a new code)'
+            cand login 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+            cand logout 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+            cand auth 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -460,6 +705,34 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;config;set'= {
         }
         &'cloudops;help;config;unset'= {
+        }
+        &'cloudops;help;signup'= {
+        }
+        &'cloudops;help;confirm'= {
+        }
+        &'cloudops;help;login'= {
+        }
+        &'cloudops;help;logout'= {
+        }
+        &'cloudops;help;auth'= {
+            cand status 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+            cand token 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+            cand github 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
+        }
+        &'cloudops;help;auth;status'= {
+        }
+        &'cloudops;help;auth;token'= {
+        }
+        &'cloudops;help;auth;github'= {
+            cand login 'Store a token read from standard input (or asked for on a terminal), e.g. `gh auth token | cloudops auth github login`'
+            cand logout 'Forget the stored token'
+            cand status 'Say whether a token is stored, and which one `repo scan` would use'
+        }
+        &'cloudops;help;auth;github;login'= {
+        }
+        &'cloudops;help;auth;github;logout'= {
+        }
+        &'cloudops;help;auth;github;status'= {
         }
         &'cloudops;help;completions'= {
         }

@@ -44,6 +44,11 @@ complete -c cloudops -n "__fish_cloudops_needs_command" -s V -l version -d 'Prin
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "plan" -d 'Analyse Terraform plans'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
@@ -287,6 +292,164 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l password-stdin -d 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l code -d 'The code from the email (asked for on a terminal when not given)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l resend -d 'Send a new code instead of confirming'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l password-stdin -d 'Read the password from standard input instead of asking for it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l insecure-storage -d 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l local -d 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "status" -d 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "token" -d 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "github" -d 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l id -d 'Print the ID token instead (it carries the user\'s claims)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -f -a "login" -d 'Store a token read from standard input (or asked for on a terminal), e.g. `gh auth token | cloudops auth github login`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -f -a "logout" -d 'Forget the stored token'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -f -a "status" -d 'Say whether a token is stored, and which one `repo scan` would use'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "github" -d 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -304,11 +467,16 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l v
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "plan" -d 'Analyse Terraform plans'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from repo" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
@@ -317,3 +485,6 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "github" -d 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'

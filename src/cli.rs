@@ -103,9 +103,122 @@ pub enum Command {
     Repo(RepoArgs),
     /// Show and change settings: the user config, its profiles, and where values come from
     Config(ConfigArgs),
+    /// Create an account in the configured Cognito user pool (a code is emailed to confirm it)
+    Signup(SignupArgs),
+    /// Confirm a new account with the emailed code (or --resend for a new code)
+    Confirm(ConfirmArgs),
+    /// Sign in to the configured Cognito user pool; the tokens go to the OS keyring
+    Login(LoginArgs),
+    /// Sign out on every device (revoking the refresh token) and forget the stored tokens
+    Logout(LogoutArgs),
+    /// Who is logged in, tokens for scripts, and the GitHub token for `repo scan`
+    Auth(AuthArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
     /// for where to put it
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SignupArgs {
+    /// The account's email address (asked for on a terminal when not given)
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    /// Read the password from standard input instead of asking for it (never pass it as an
+    /// argument: it would show in the process list and shell history)
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// The account's email address (asked for on a terminal when not given)
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    /// The code from the email (asked for on a terminal when not given)
+    #[arg(long, value_name = "CODE", conflicts_with = "resend")]
+    pub code: Option<String>,
+    /// Send a new code instead of confirming
+    #[arg(long)]
+    pub resend: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// The account's email address (asked for on a terminal when not given)
+    #[arg(long, value_name = "ADDRESS")]
+    pub email: Option<String>,
+    /// Read the password from standard input instead of asking for it
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// When no OS keyring works, keep the tokens in a 0600 file in the config directory
+    /// instead of refusing (also `auth.insecure_storage = true`)
+    #[arg(long)]
+    pub insecure_storage: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Only forget the tokens on this machine; do not revoke them (e.g. when offline)
+    #[arg(long)]
+    pub local: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    #[command(subcommand)]
+    pub command: AuthCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// Who is logged in, until when, where the tokens are kept, and which AWS identity they
+    /// give (exit 4 when not logged in); refreshes tokens that are about to expire
+    Status,
+    /// Print the access token (refreshed if needed) for scripts, e.g.
+    /// `curl -H "Authorization: Bearer $(cloudops auth token)"`
+    Token(TokenArgs),
+    /// Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)
+    Github(GithubTokenArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// Print the ID token instead (it carries the user's claims)
+    #[arg(long)]
+    pub id: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GithubTokenArgs {
+    #[command(subcommand)]
+    pub command: GithubTokenCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GithubTokenCommand {
+    /// Store a token read from standard input (or asked for on a terminal), e.g.
+    /// `gh auth token | cloudops auth github login`
+    Login(GithubLoginArgs),
+    /// Forget the stored token
+    Logout(GithubHostArg),
+    /// Say whether a token is stored, and which one `repo scan` would use
+    Status(GithubHostArg),
+}
+
+#[derive(Debug, Args)]
+pub struct GithubLoginArgs {
+    #[command(flatten)]
+    pub host: GithubHostArg,
+    /// When no OS keyring works, keep the token in a 0600 file in the config directory
+    #[arg(long)]
+    pub insecure_storage: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GithubHostArg {
+    /// The GitHub API the token is for [default: https://api.github.com]
+    #[arg(long, value_name = "URL", env = "CLOUDOPS_GITHUB_API_URL")]
+    pub github_api: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,42 @@ pub struct ProjectConfig {
     pub plan: PlanConfig,
     #[serde(default)]
     pub history: HistoryConfig,
+    #[serde(default)]
+    pub aws: AwsConfig,
+    #[serde(default)]
+    pub auth: AuthConfig,
+}
+
+/// Where the AWS side lives; credentials never go in a settings file.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwsConfig {
+    pub region: Option<String>,
+    /// A profile of the AWS shared config (`~/.aws/config`), for the normal credential chain.
+    pub profile: Option<String>,
+}
+
+/// The Cognito user pool (and identity pool) that `cloudops login` signs in to.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    pub user_pool_id: Option<String>,
+    pub client_id: Option<String>,
+    pub identity_pool_id: Option<String>,
+    pub insecure_storage: Option<bool>,
+    pub refresh_margin_seconds: Option<u64>,
+}
+
+impl AuthConfig {
+    fn overlay(self, o: AuthConfig) -> AuthConfig {
+        AuthConfig {
+            user_pool_id: o.user_pool_id.or(self.user_pool_id),
+            client_id: o.client_id.or(self.client_id),
+            identity_pool_id: o.identity_pool_id.or(self.identity_pool_id),
+            insecure_storage: o.insecure_storage.or(self.insecure_storage),
+            refresh_margin_seconds: o.refresh_margin_seconds.or(self.refresh_margin_seconds),
+        }
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -36,6 +72,8 @@ pub struct HistoryConfig {
 pub struct ProjectSettings {
     pub plan: PlanSettings,
     pub history: HistorySettings,
+    pub aws: AwsConfig,
+    pub auth: AuthConfig,
 }
 
 impl ProjectSettings {
@@ -61,6 +99,11 @@ impl ProjectSettings {
                 retention_days: over.history.retention_days.or(self.history.retention_days),
                 workspace: over.history.workspace.or(self.history.workspace),
             },
+            aws: AwsConfig {
+                region: over.aws.region.or(self.aws.region),
+                profile: over.aws.profile.or(self.aws.profile),
+            },
+            auth: self.auth.overlay(over.auth),
         }
     }
 }
@@ -115,6 +158,8 @@ pub fn load_layers(
             ProjectConfig {
                 plan: cfg.plan,
                 history: cfg.history,
+                aws: cfg.aws,
+                auth: cfg.auth,
             },
             &path,
             "",
@@ -185,6 +230,10 @@ pub struct UserConfig {
     #[serde(default)]
     pub history: HistoryConfig,
     #[serde(default)]
+    pub aws: AwsConfig,
+    #[serde(default)]
+    pub auth: AuthConfig,
+    #[serde(default)]
     pub profiles: BTreeMap<String, ProjectConfig>,
 }
 
@@ -241,6 +290,8 @@ pub fn check_user_file(path: &Path) -> Result<(), Error> {
         ProjectConfig {
             plan: cfg.plan,
             history: cfg.history,
+            aws: cfg.aws,
+            auth: cfg.auth,
         },
         path,
         "",
@@ -349,7 +400,56 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         ignore_addresses: p.ignore_addresses,
         severity,
     };
-    Ok(ProjectSettings { plan, history })
+    check_aws(&cfg.aws, &cfg.auth).map_err(err)?;
+    Ok(ProjectSettings {
+        plan,
+        history,
+        aws: cfg.aws,
+        auth: cfg.auth,
+    })
+}
+
+/// Catches identifiers pasted into the wrong key (a client id as the pool id, say) when the
+/// file is read, not at the first login.
+fn check_aws(aws: &AwsConfig, auth: &AuthConfig) -> Result<(), String> {
+    let region_like = |r: &str| {
+        r.split('-').count() >= 3
+            && r.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if let Some(r) = aws.region.as_deref().filter(|r| !region_like(r)) {
+        return Err(format!(
+            "aws.region = {r:?}: expected a region such as eu-west-1"
+        ));
+    }
+    if let Some(p) = auth.user_pool_id.as_deref() {
+        if !p
+            .split_once('_')
+            .is_some_and(|(r, id)| region_like(r) && !id.is_empty())
+        {
+            return Err(format!(
+                "auth.user_pool_id = {p:?}: expected REGION_ID, e.g. eu-west-1_AbC123 (the stack output UserPoolId)"
+            ));
+        }
+    }
+    if let Some(p) = auth.identity_pool_id.as_deref() {
+        if !p
+            .split_once(':')
+            .is_some_and(|(r, id)| region_like(r) && !id.is_empty())
+        {
+            return Err(format!(
+                "auth.identity_pool_id = {p:?}: expected REGION:UUID (the stack output IdentityPoolId)"
+            ));
+        }
+    }
+    if let Some(c) = auth.client_id.as_deref() {
+        if c.is_empty() || !c.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "auth.client_id = {c:?}: expected the app client id (letters and digits; the stack output UserPoolClientId)"
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn location(text: &str, span: Option<std::ops::Range<usize>>) -> String {

@@ -53,7 +53,31 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ("CLOUDOPS_WORKSPACE", "The plan history workspace."),
     (
         "GITHUB_TOKEN, GH_TOKEN",
-        "GitHub token for repo scan (never printed or logged).",
+        "GitHub token for repo scan, over the one stored by auth github login (never printed or logged).",
+    ),
+    (
+        "CLOUDOPS_USER_POOL_ID, CLOUDOPS_CLIENT_ID, CLOUDOPS_IDENTITY_POOL_ID",
+        "The Cognito user pool, app client and identity pool to sign in to (see deploy/README.md).",
+    ),
+    (
+        "CLOUDOPS_USERNAME, CLOUDOPS_PASSWORD",
+        "For CI: sign in with these on every command, in memory only, over any stored login.",
+    ),
+    (
+        "CLOUDOPS_INSECURE_STORAGE",
+        "true: keep tokens in a 0600 file when no OS keyring works (else login refuses).",
+    ),
+    (
+        "CLOUDOPS_AUTH_REFRESH_MARGIN",
+        "Refresh tokens that expire within this many seconds (default 300).",
+    ),
+    (
+        "CLOUDOPS_KEYRING_TIMEOUT",
+        "Seconds one OS keyring call may take (default 10).",
+    ),
+    (
+        "AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL",
+        "The AWS SDK's own settings, honoured as usual (over aws.region and aws.profile).",
     ),
     (
         "GITHUB_STEP_SUMMARY",
@@ -72,7 +96,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 
 const FILES: &[(&str, &str)] = &[
     ("$XDG_CONFIG_HOME/cloudops/config.toml", "User config with named profiles (~/.config/cloudops on Linux); see cloudops config and CLOUDOPS_CONFIG_DIR."),
-    (".cloudops.toml", "Project settings ([plan], [history]), the nearest one from the current directory up to the repository root; see --config."),
+    (".cloudops.toml", "Project settings ([plan], [history], [aws], [auth]), the nearest one from the current directory up to the repository root; see --config."),
+    ("$XDG_CONFIG_HOME/cloudops/credentials-*.json", "Only with --insecure-storage and no working OS keyring: tokens in a 0600 file (otherwise they are in the OS keyring)."),
     ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
 ];
 

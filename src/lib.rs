@@ -13,10 +13,13 @@
 //! - `generate` makes shell completions and man pages from the `cli` definitions.
 //! - `error` maps every failure to a documented exit code and a next step.
 
+pub mod auth;
+pub mod aws;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod fsutil;
 pub mod generate;
 pub mod github;
 pub mod plan;

@@ -40,8 +40,29 @@ fn init_tracing(verbose: u8, quiet: bool) {
         (_, 1) => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("CLOUDOPS_LOG")
+    let mut filter = tracing_subscriber::EnvFilter::try_from_env("CLOUDOPS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("cloudops={level}")));
+    // HTTP and SDK internals log request details at debug/trace (headers, signed requests,
+    // bodies): capped whatever CLOUDOPS_LOG asks, so no password or token reaches a log.
+    for quiet in [
+        "aws_smithy_runtime=info",
+        "aws_smithy_runtime_api=info",
+        "aws_smithy_http_client=info",
+        "aws_sigv4=info",
+        "aws_config=info",
+        "aws_runtime=info",
+        "aws_sdk_cognitoidentityprovider=info",
+        "aws_sdk_cognitoidentity=info",
+        "hyper=info",
+        "hyper_util=info",
+        "h2=info",
+        "rustls=info",
+        "ureq=info",
+        "ureq_proto=info",
+        "octocrab=info",
+    ] {
+        filter = filter.add_directive(quiet.parse().expect("a valid directive"));
+    }
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)

@@ -1520,6 +1520,66 @@ fn gh_token_is_used_when_github_token_is_not_set_or_empty() {
 }
 
 #[test]
+fn a_token_stored_in_the_os_keyring_is_used_when_no_variable_is_set() {
+    let server = acme_server();
+    let config = tempfile::tempdir().expect("tempdir");
+    let auth = |args: &[&str], stdin: Option<&str>| {
+        let mut c = support::cloudops();
+        c.env_remove("GITHUB_TOKEN")
+            .env_remove("GH_TOKEN")
+            .env("CLOUDOPS_CONFIG_DIR", config.path())
+            .args(["auth", "github"])
+            .args(args)
+            .args(["--github-api", &server.base_uri()]);
+        if let Some(s) = stdin {
+            c.write_stdin(s.to_string());
+        }
+        c.output().expect("runs")
+    };
+    let stored = auth(&["login"], Some(&format!("{CLI_TOKEN}\n")));
+    assert!(stored.status.success(), "{}", String::from_utf8_lossy(&stored.stderr));
+    let said = String::from_utf8_lossy(&stored.stdout).into_owned();
+    assert!(said.contains("OS keyring"), "{said}");
+    assert!(!said.contains(CLI_TOKEN));
+    // In the keyring, not in a file.
+    assert_eq!(std::fs::read_dir(config.path()).unwrap().count(), 0);
+
+    let status = auth(&["status"], None);
+    let status_text = String::from_utf8_lossy(&status.stdout).into_owned();
+    assert!(status_text.contains("Stored token: yes"), "{status_text}");
+    assert!(!status_text.contains(CLI_TOKEN));
+
+    let scan = run_with(
+        &server,
+        &["acme/network", "--format", "json"],
+        &[("CLOUDOPS_CONFIG_DIR", config.path().to_str().unwrap())],
+        true,
+    );
+    scan.expect_code(0);
+    let requests = server.requests();
+    assert!(
+        !requests.is_empty() && requests.iter().all(|r| r.authorized),
+        "{requests:#?}"
+    );
+    scan.assert_no_leaks("stored token");
+
+    // Forgotten: the next scan of the same API is anonymous.
+    assert!(auth(&["logout"], None).status.success());
+    let status_text = String::from_utf8_lossy(&auth(&["status"], None).stdout).into_owned();
+    assert!(status_text.contains("Stored token: no"), "{status_text}");
+    let seen = server.requests().len();
+    run_with(
+        &server,
+        &["acme/network", "--format", "json"],
+        &[("CLOUDOPS_CONFIG_DIR", config.path().to_str().unwrap())],
+        true,
+    )
+    .expect_code(0);
+    let later = &server.requests()[seen..];
+    assert!(!later.is_empty() && later.iter().all(|r| !r.authorized), "{later:#?}");
+}
+
+#[test]
 fn a_rejected_token_exits_4_without_showing_it() {
     let server = server_with(vec![Route::get(
         "/users/acme",

@@ -2,7 +2,6 @@
 //! comes from, and edits of the user config that keep its comments and never write a file
 //! cloudops would then refuse.
 
-use std::io::Write;
 use std::path::Path;
 
 use toml_edit::{value, Array, DocumentMut, Item, Table};
@@ -84,6 +83,55 @@ const KEYS: &[(&str, Kind, Option<&str>, &str, &str)] = &[
         Some("CLOUDOPS_DATA_DIR"),
         "(platform data directory)",
         "where the plan history is stored",
+    ),
+    (
+        "aws.region",
+        Kind::Text,
+        Some("AWS_REGION"),
+        "(AWS shared config, else the user pool's)",
+        "AWS region of the cloudops stack",
+    ),
+    (
+        "aws.profile",
+        Kind::Text,
+        Some("AWS_PROFILE"),
+        "(AWS default chain)",
+        "AWS shared-config profile for AWS calls",
+    ),
+    (
+        "auth.user_pool_id",
+        Kind::Text,
+        Some("CLOUDOPS_USER_POOL_ID"),
+        "(none)",
+        "Cognito user pool for login",
+    ),
+    (
+        "auth.client_id",
+        Kind::Text,
+        Some("CLOUDOPS_CLIENT_ID"),
+        "(none)",
+        "Cognito app client for login",
+    ),
+    (
+        "auth.identity_pool_id",
+        Kind::Text,
+        Some("CLOUDOPS_IDENTITY_POOL_ID"),
+        "(none: AWS default chain)",
+        "identity pool giving logged-in users AWS credentials",
+    ),
+    (
+        "auth.insecure_storage",
+        Kind::Bool,
+        Some("CLOUDOPS_INSECURE_STORAGE"),
+        "false",
+        "keep tokens in a 0600 file when no OS keyring works",
+    ),
+    (
+        "auth.refresh_margin_seconds",
+        Kind::Number,
+        Some("CLOUDOPS_AUTH_REFRESH_MARGIN"),
+        "300",
+        "refresh tokens that expire within this many seconds",
     ),
 ];
 
@@ -217,6 +265,13 @@ fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
         "history.retention_days" => s.history.retention_days.map(|n| n.to_string()),
         "history.workspace" => s.history.workspace.clone(),
         "history.data_dir" => s.history.data_dir.as_ref().map(|p| p.display().to_string()),
+        "aws.region" => s.aws.region.clone(),
+        "aws.profile" => s.aws.profile.clone(),
+        "auth.user_pool_id" => s.auth.user_pool_id.clone(),
+        "auth.client_id" => s.auth.client_id.clone(),
+        "auth.identity_pool_id" => s.auth.identity_pool_id.clone(),
+        "auth.insecure_storage" => s.auth.insecure_storage.map(|b| b.to_string()),
+        "auth.refresh_margin_seconds" => s.auth.refresh_margin_seconds.map(|n| n.to_string()),
         k => k
             .strip_prefix("plan.severity.")
             .and_then(|r| s.plan.severity.get(r))
@@ -334,14 +389,5 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
         context: format!("writing {}", path.display()),
         error: e,
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::fsutil::write_private(path, text.as_bytes()).map_err(io)
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; each takes parsed arguments and a `Context`, calls the core
 //! and adapters, and hands a report to `render`.
 
+pub mod auth;
 pub mod config;
 pub mod plan_analyze;
 pub mod plan_history;
@@ -79,6 +80,11 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
             PlanCommand::History(h) => plan_history::run(h, &ctx),
         },
         Command::Config(c) => config::run(c, &ctx),
+        Command::Signup(a) => auth::signup(a, &ctx),
+        Command::Confirm(a) => auth::confirm(a, &ctx),
+        Command::Login(a) => auth::login(a, &ctx),
+        Command::Logout(a) => auth::logout(a, &ctx),
+        Command::Auth(a) => auth::run(a, &ctx),
         Command::Completions(c) => {
             print(&crate::generate::completions(c.shell)).map(|()| ExitCode::Success)
         }

@@ -49,7 +49,7 @@ async fn scan_async(
     let names = globs(&args.repos, "--repos")?;
     let mut gh = GitHub::new(github::Config {
         base_uri: args.github_api.clone(),
-        token: github::token_from_env(),
+        token: github::token(args.github_api.as_deref(), &|m| ctx.warn(m)),
         wait_on_rate_limit: !args.no_wait,
         max_wait: MAX_RATE_LIMIT_WAIT,
     })

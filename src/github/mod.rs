@@ -161,7 +161,7 @@ impl GitHubError {
         match self {
             GitHubError::NotFound { .. } => "check the spelling of the name; private \
                 repositories and organisations are only visible with a token that can read \
-                them (set GITHUB_TOKEN or GH_TOKEN)"
+                them (set GITHUB_TOKEN or GH_TOKEN, or `cloudops auth github login`)"
                 .to_string(),
             GitHubError::RateLimited { reset_at, .. } => {
                 let when = match reset_at {
@@ -171,12 +171,13 @@ impl GitHubError {
                 format!(
                     "run again {when}, or without --no-wait to wait for the reset; without a \
                      token GitHub allows only 60 requests an hour, so set GITHUB_TOKEN or \
-                     GH_TOKEN"
+                     GH_TOKEN, or store one with `cloudops auth github login`"
                 )
             }
-            GitHubError::Unauthorized { .. } => "the token in GITHUB_TOKEN or GH_TOKEN is \
-                wrong, expired or revoked: create a new one, or unset both to read public \
-                repositories anonymously"
+            GitHubError::Unauthorized { .. } => "the token (GITHUB_TOKEN, else GH_TOKEN, else \
+                the one stored by `cloudops auth github login`) is wrong, expired or revoked: \
+                create a new one, or unset the variables and `cloudops auth github logout` to \
+                read public repositories anonymously"
                 .to_string(),
             GitHubError::Forbidden { .. } => "the token lacks access: give it read access to \
                 the repository contents (fine-grained) or the `repo` scope (classic), and \
@@ -484,6 +485,50 @@ impl GitHub {
 
     fn redact(&self, e: GitHubError) -> GitHubError {
         e.redacted(self.config.token.as_deref())
+    }
+}
+
+/// `api.github.com`, or the host of a GitHub Enterprise API URL: tokens are kept per host.
+pub fn api_host(api: Option<&str>) -> String {
+    let url = api.unwrap_or("https://api.github.com");
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest).to_ascii_lowercase()
+}
+
+/// Where `cloudops auth github login` keeps the token for `host`.
+pub fn token_vault(
+    host: &str,
+    for_write: bool,
+    insecure_ok: bool,
+) -> Result<crate::auth::Vault, crate::Error> {
+    let dir = crate::config::user_config_path().and_then(|p| p.parent().map(|d| d.to_path_buf()));
+    crate::auth::Vault::open(
+        &format!("github/{host}"),
+        for_write,
+        insecure_ok,
+        dir.as_deref(),
+    )
+}
+
+/// The token for a scan: GITHUB_TOKEN, else GH_TOKEN, else the one stored for the host.
+/// A keyring that cannot be read is reported and the scan goes on without a token.
+pub fn token(api: Option<&str>, warn: &dyn Fn(&str)) -> Option<String> {
+    if let Some(t) = token_from_env() {
+        return Some(t);
+    }
+    let host = api_host(api);
+    match token_vault(&host, false, false).and_then(|v| v.get("token")) {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::debug!(error = %e, "no stored GitHub token");
+            if !matches!(e, crate::Error::Auth { ref message, .. } if message.starts_with("no OS keyring works"))
+            {
+                warn(&format!(
+                    "the stored GitHub token could not be read ({e}); scanning without one"
+                ));
+            }
+            None
+        }
     }
 }
 

@@ -59,7 +59,7 @@ impl SqliteStore {
     /// Opens the store in `dir`, creating directory and file when missing (for writers).
     pub fn open_or_create(dir: &Path) -> Result<SqliteStore, StoreError> {
         let path = dir.join(FILE_NAME);
-        create_private_dir(dir).map_err(|e| StoreError::Unwritable {
+        crate::fsutil::create_private_dir(dir).map_err(|e| StoreError::Unwritable {
             path: dir.to_path_buf(),
             detail: format!("cannot create the data directory: {e}"),
         })?;
@@ -531,14 +531,6 @@ fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
 fn jitter(d: Duration) -> Duration {
     let nanos = Timestamp::now().subsec_nanosecond().unsigned_abs() as u64;
     Duration::from_nanos(nanos % (d.as_nanos() as u64 / 2 + 1))
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut b = std::fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
-    b.create(dir)
 }
 
 /// Creates the file 0600 before SQLite does, which would use the umask (history names the
