@@ -389,7 +389,11 @@ fn throttling_and_a_wrong_endpoint_are_named_and_change_nothing() {
     out.expect(1);
     assert!(out.stderr.contains("throttling"), "{}", out.stderr);
     assert!(out.stderr.contains("nothing was changed"), "{}", out.stderr);
-    assert_eq!(throttled.hits("/"), 2, "the SDK retried once, as configured");
+    assert_eq!(
+        throttled.hits("/"),
+        2,
+        "the SDK retried once, as configured"
+    );
 
     // Something HTTP that is not Cognito at all.
     let elsewhere = Server::start(vec![]);

@@ -1537,7 +1537,11 @@ fn a_token_stored_in_the_os_keyring_is_used_when_no_variable_is_set() {
         c.output().expect("runs")
     };
     let stored = auth(&["login"], Some(&format!("{CLI_TOKEN}\n")));
-    assert!(stored.status.success(), "{}", String::from_utf8_lossy(&stored.stderr));
+    assert!(
+        stored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&stored.stderr)
+    );
     let said = String::from_utf8_lossy(&stored.stdout).into_owned();
     assert!(said.contains("OS keyring"), "{said}");
     assert!(!said.contains(CLI_TOKEN));
@@ -1576,7 +1580,10 @@ fn a_token_stored_in_the_os_keyring_is_used_when_no_variable_is_set() {
     )
     .expect_code(0);
     let later = &server.requests()[seen..];
-    assert!(!later.is_empty() && later.iter().all(|r| !r.authorized), "{later:#?}");
+    assert!(
+        !later.is_empty() && later.iter().all(|r| !r.authorized),
+        "{later:#?}"
+    );
 }
 
 #[test]
