@@ -93,14 +93,25 @@ pub fn endpoint(config: &SdkConfig, service: &str) -> String {
 
 /// Temporary AWS credentials for a logged-in user from a Cognito identity pool: the ID
 /// token is exchanged (GetId, GetCredentialsForIdentity) so that IAM sees the user's `sub`
-/// as a principal tag and the stack's policies can confine them to their own items.
-#[derive(Debug, Clone)]
+/// as a principal tag and the stack's policies can confine them to their own items. The ID
+/// token is the session's, refreshed at the start of the command to last at least the
+/// refresh margin, which bounds how long one command can keep renewing credentials.
+#[derive(Clone)]
 pub struct IdentityPoolCredentials {
     pub client: aws_sdk_cognitoidentity::Client,
     pub identity_pool_id: String,
     /// `cognito-idp.REGION.amazonaws.com/POOL_ID`, the key of the `Logins` map.
     pub provider: String,
     pub id_token: String,
+}
+
+impl std::fmt::Debug for IdentityPoolCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IdentityPoolCredentials")
+            .field("identity_pool_id", &self.identity_pool_id)
+            .field("provider", &self.provider)
+            .finish_non_exhaustive()
+    }
 }
 
 /// What the identity pool handed out, for `auth status`.

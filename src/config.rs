@@ -321,9 +321,23 @@ pub fn load_project(
     load_layers(explicit, disabled, profile).map(|l| l.effective())
 }
 
+/// A project file lives in a repository, which anyone may have written: it may not say
+/// where the operator's password goes ([auth]) or which AWS identity is used ([aws]).
 pub fn load_project_file(path: &Path) -> Result<ProjectSettings, Error> {
     let text = read(path)?;
     let cfg: ProjectConfig = parse(path, &text)?;
+    let a = &cfg.auth;
+    let auth_set = a.user_pool_id.is_some()
+        || a.client_id.is_some()
+        || a.identity_pool_id.is_some()
+        || a.insecure_storage.is_some()
+        || a.refresh_margin_seconds.is_some();
+    if auth_set || cfg.aws.region.is_some() || cfg.aws.profile.is_some() {
+        return Err(Error::Config {
+            path: path.to_path_buf(),
+            message: "[auth] and [aws] are read only from the user config and the environment, never from a project file: a repository must not choose where your password goes".into(),
+        });
+    }
     resolve(cfg, path, "")
 }
 

@@ -7,6 +7,8 @@ use cloudops::ExitCode;
 
 fn main() {
     unset_empty_settings();
+    // The AWS SDK logs request and response bodies when this is set; cloudops never does.
+    std::env::remove_var("LOG_SENSITIVE_BODIES");
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -34,41 +36,35 @@ fn main() {
 }
 
 fn init_tracing(verbose: u8, quiet: bool) {
+    use tracing_subscriber::prelude::*;
     let level = match (quiet, verbose) {
         (true, _) => "error",
         (_, 0) => "warn",
         (_, 1) => "info",
         _ => "debug",
     };
-    let mut filter = tracing_subscriber::EnvFilter::try_from_env("CLOUDOPS_LOG")
+    let filter = tracing_subscriber::EnvFilter::try_from_env("CLOUDOPS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("cloudops={level}")));
-    // HTTP and SDK internals log request details at debug/trace (headers, signed requests,
-    // bodies): capped whatever CLOUDOPS_LOG asks, so no password or token reaches a log.
-    for quiet in [
-        "aws_smithy_runtime=info",
-        "aws_smithy_runtime_api=info",
-        "aws_smithy_http_client=info",
-        "aws_sigv4=info",
-        "aws_config=info",
-        "aws_runtime=info",
-        "aws_sdk_cognitoidentityprovider=info",
-        "aws_sdk_cognitoidentity=info",
-        "hyper=info",
-        "hyper_util=info",
-        "h2=info",
-        "rustls=info",
-        "ureq=info",
-        "ureq_proto=info",
-        "octocrab=info",
-    ] {
-        filter = filter.add_directive(quiet.parse().expect("a valid directive"));
-    }
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    // HTTP and SDK internals log request details at debug and trace (headers, signed
+    // requests, bodies). A second filter drops those whatever CLOUDOPS_LOG asks, however
+    // specific its directives, so no password or token can reach a log.
+    let internals = tracing_subscriber::filter::filter_fn(|meta| {
+        *meta.level() <= tracing::Level::INFO || !is_internal(meta.target())
+    });
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_target(false)
         .without_time()
-        .init();
+        .with_filter(filter)
+        .with_filter(internals);
+    tracing_subscriber::registry().with(layer).init();
+}
+
+fn is_internal(target: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "aws_", "hyper", "h2", "rustls", "ureq", "octocrab", "tower", "http", "reqwest",
+    ];
+    PREFIXES.iter().any(|p| target.starts_with(p))
 }
 
 /// CI systems export unset variables as empty strings; an empty `CLOUDOPS_*` variable means

@@ -66,6 +66,13 @@ impl Operator {
             "AWS_REGION",
             "AWS_DEFAULT_REGION",
             "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            "AWS_ENDPOINT_URL_COGNITO_IDENTITY",
+            "AWS_ENDPOINT_URL_DYNAMODB",
+            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+            "AWS_SESSION_TOKEN",
+            "AWS_MAX_ATTEMPTS",
+            "ALL_PROXY",
+            "all_proxy",
             "HTTP_PROXY",
             "HTTPS_PROXY",
             "http_proxy",
@@ -79,6 +86,16 @@ impl Operator {
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .env("NO_PROXY", "127.0.0.1")
             .env("CLOUDOPS_CONFIG_DIR", self.config_dir.path())
+            // No shared AWS config of the developer's (it could name other endpoints).
+            .env("HOME", self.config_dir.path())
+            .env(
+                "AWS_CONFIG_FILE",
+                self.config_dir.path().join("no-aws-config"),
+            )
+            .env(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                self.config_dir.path().join("no-aws-credentials"),
+            )
             .env("CLOUDOPS_USER_POOL_ID", &self.pool.user_pool_id)
             .env("CLOUDOPS_CLIENT_ID", &self.pool.client_id)
             .env("CLOUDOPS_IDENTITY_POOL_ID", &self.pool.identity_pool_id);
@@ -127,6 +144,50 @@ impl Operator {
             "keyring-rs:cognito/{}/{}/{name}@cloudops",
             self.pool.user_pool_id, self.pool.client_id
         )
+    }
+}
+
+impl Drop for Operator {
+    /// Tests leave nothing in the developer's kernel keyring (its quota is small).
+    fn drop(&mut self) {
+        let _ = self.run(&["logout", "--local"], None, &[]);
+    }
+}
+
+impl Operator {
+    fn keyring_entry(&self, name: &str) -> keyring::Entry {
+        keyring::Entry::new(
+            "cloudops",
+            &format!(
+                "cognito/{}/{}/{name}",
+                self.pool.user_pool_id, self.pool.client_id
+            ),
+        )
+        .expect("entry")
+    }
+
+    /// Makes the stored ID and access tokens expired two minutes ago (validly signed), as
+    /// they are after a day without cloudops.
+    fn age_stored_tokens(&self) {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        moto::in_session_keyring(|| {
+            for name in ["id", "access"] {
+                let e = self.keyring_entry(name);
+                let token = e.get_password().expect("stored token");
+                let old = moto::resign(
+                    &token,
+                    serde_json::json!({"exp": now - 120, "iat": now - 3720}),
+                );
+                e.set_password(&old).expect("write back");
+            }
+        });
+    }
+
+    fn stored(&self, name: &str) -> Option<String> {
+        moto::in_session_keyring(|| self.keyring_entry(name).get_password().ok())
     }
 }
 
@@ -247,14 +308,28 @@ fn a_new_user_signs_up_confirms_logs_in_is_refreshed_and_logs_out() {
     table.expect(0);
     assert!(table.stdout.contains("Valid until"), "{}", table.stdout);
 
-    // Tokens that expire within the margin are refreshed on the next command, silently.
+    // Expired tokens are refreshed on the next command, silently, and stored.
     let before = op.token();
-    let refreshed = op.status(&[("CLOUDOPS_AUTH_REFRESH_MARGIN", "3600")]);
+    let refresh_token = op.stored("refresh").expect("refresh token stored");
+    op.age_stored_tokens();
+    let refreshed = op.status(&[]);
     refreshed.expect(0);
-    assert_eq!(refreshed.json()["refreshed"], true);
+    let r = refreshed.json();
+    assert_eq!(r["refreshed"], true, "{r}");
+    assert_eq!(r["email"], email);
     let after = op.token();
     assert_ne!(before, after, "the stored access token was replaced");
+    assert_eq!(
+        op.stored("refresh").as_deref(),
+        Some(refresh_token.as_str())
+    );
     assert_eq!(op.status(&[]).json()["refreshed"], false);
+    // A margin longer than the tokens live does not make every command refresh.
+    for _ in 0..2 {
+        let s = op.status(&[("CLOUDOPS_AUTH_REFRESH_MARGIN", "86400")]);
+        s.expect(0);
+        assert_eq!(s.json()["refreshed"], false, "{}", s.stdout);
+    }
 
     let logout = op.run(&["logout"], None, &[]);
     logout.expect(0);
@@ -279,7 +354,8 @@ fn a_revoked_login_asks_to_log_in_again_with_exit_4_and_forgets_the_tokens() {
     op.login("revoked@example.com").expect(0);
 
     op.pool.revoke("revoked@example.com");
-    let out = op.status(&[("CLOUDOPS_AUTH_REFRESH_MARGIN", "3600")]);
+    op.age_stored_tokens();
+    let out = op.status(&[]);
     out.expect(4);
     assert!(
         out.stderr.contains("expired or was revoked"),
@@ -408,16 +484,51 @@ fn throttling_and_a_wrong_endpoint_are_named_and_change_nothing() {
 
     // A logged-in user whose refresh meets throttling keeps the login: nothing half-done.
     op.login("busy@example.com").expect(0);
-    let before = op.token();
+    op.age_stored_tokens();
+    let before = op.stored("access");
     let out = op.status(&[
-        ("CLOUDOPS_AUTH_REFRESH_MARGIN", "3600"),
         ("AWS_ENDPOINT_URL", &throttled.base_uri()),
         ("AWS_MAX_ATTEMPTS", "1"),
     ]);
     out.expect(1);
     assert!(out.stderr.contains("throttling"), "{}", out.stderr);
-    assert_eq!(op.token(), before, "the stored tokens are untouched");
+    assert_eq!(
+        op.stored("access"),
+        before,
+        "the stored tokens are untouched"
+    );
     op.status(&[]).expect(0);
+}
+
+#[test]
+fn a_project_file_cannot_choose_the_user_pool_or_insecure_storage() {
+    let op = Operator::new();
+    for table in [
+        "[auth]\nuser_pool_id = \"us-east-1_Attacker\"\nclient_id = \"abc123\"\n",
+        "[auth]\ninsecure_storage = true\n",
+        "[aws]\nprofile = \"prod-admin\"\n",
+    ] {
+        let file = op.config_dir.path().join("project.cloudops.toml");
+        std::fs::write(&file, table).expect("write");
+        let out = op.run(
+            &[
+                "--config",
+                file.to_str().unwrap(),
+                "login",
+                "--email",
+                "a@example.com",
+                "--password-stdin",
+            ],
+            Some(PASSWORD),
+            &[],
+        );
+        out.expect(64);
+        assert!(
+            out.stderr.contains("never from a project file"),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
@@ -540,6 +651,68 @@ fn the_id_token_is_verified_before_it_is_trusted() {
     stored.insert("id".into(), stored["access"].clone());
     std::fs::write(&file, serde_json::to_string(&stored).unwrap()).expect("write");
     op.status(&[]).expect(4);
+
+    // Validly signed, but each wrong in one way; and headers that pick another algorithm
+    // or an unpublished key.
+    let genuine = serde_json::Value::from(original_id(&original));
+    let g = genuine.as_str().unwrap();
+    let header = |h: serde_json::Value| {
+        let parts: Vec<&str> = g.split('.').collect();
+        format!(
+            "{}.{}.{}",
+            b64_encode(h.to_string().as_bytes()),
+            parts[1],
+            parts[2]
+        )
+    };
+    for (token, says) in [
+        (
+            moto::resign(g, serde_json::json!({"aud": "another-client"})),
+            "not issued for app client",
+        ),
+        (
+            moto::resign(g, serde_json::json!({"token_use": "access"})),
+            "not an ID token",
+        ),
+        (
+            header(serde_json::json!({"alg": "HS256", "kid": "dummy"})),
+            "expected RS256",
+        ),
+        (
+            header(serde_json::json!({"alg": "RS256", "kid": "not-published"})),
+            "does not publish",
+        ),
+        (
+            header(serde_json::json!({"alg": "none"})),
+            "cannot be trusted",
+        ),
+    ] {
+        stored.insert("id".into(), token.into());
+        std::fs::write(&file, serde_json::to_string(&stored).unwrap()).expect("write");
+        let out = op.status(&[]);
+        out.expect(4);
+        assert!(out.stderr.contains(says), "{says}: {}", out.stderr);
+    }
+
+    // Expired, and nothing to refresh it with: log in again.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    stored.insert(
+        "id".into(),
+        moto::resign(g, serde_json::json!({"exp": now - 600, "iat": now - 4200})).into(),
+    );
+    stored.remove("refresh");
+    std::fs::write(&file, serde_json::to_string(&stored).unwrap()).expect("write");
+    let out = op.status(&[]);
+    out.expect(4);
+    assert!(out.stderr.contains("cloudops login"), "{}", out.stderr);
+}
+
+fn original_id(file_text: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(file_text).expect("json");
+    v["id"].as_str().expect("id").to_string()
 }
 
 #[test]
@@ -548,7 +721,7 @@ fn without_a_working_keyring_login_refuses_unless_insecure_storage_is_allowed() 
     op.pool.user("fallback@example.com", PASSWORD);
 
     let refused = with_unwritable_keyring(|| op.login("fallback@example.com"));
-    refused.expect(4);
+    refused.expect(1);
     assert!(
         refused.stderr.contains("no OS keyring works"),
         "{}",
@@ -602,36 +775,57 @@ fn without_a_working_keyring_login_refuses_unless_insecure_storage_is_allowed() 
 fn nothing_secret_reaches_any_output_even_when_tracing() {
     let op = Operator::new();
     op.pool.user("quiet@example.com", PASSWORD);
-    let env = [("CLOUDOPS_LOG", "trace")];
+    // The most specific directives there are, and the SDK's own switch for logging bodies.
+    let loud = [
+        (
+            "CLOUDOPS_LOG",
+            "trace,aws_smithy_runtime::client=trace,aws_smithy_runtime_api=trace,hyper_util=trace,ureq=trace",
+        ),
+        ("LOG_SENSITIVE_BODIES", "true"),
+    ];
     let login = op.run(
         &[
-            "-vv",
+            "-vvv",
             "login",
             "--email",
             "quiet@example.com",
             "--password-stdin",
         ],
         Some(PASSWORD),
-        &env,
+        &loud,
     );
     login.expect(0);
-    let status = op.run(
-        &["-vv", "auth", "status"],
-        None,
-        &[("CLOUDOPS_AUTH_REFRESH_MARGIN", "3600"), env[0]],
-    );
+    let refresh = op.stored("refresh").expect("refresh token");
+    op.age_stored_tokens();
+    let status = op.run(&["-vvv", "auth", "status"], None, &loud);
     status.expect(0);
+    assert_eq!(
+        op.run(&["auth", "status", "--format", "json"], None, &[])
+            .json()["refreshed"],
+        false,
+        "the loud run refreshed"
+    );
     let token = op.token();
+    let id = op.stored("id").expect("id token");
     for out in [&login, &status] {
         for text in [&out.stdout, &out.stderr] {
             assert!(!text.contains(PASSWORD), "password in output:\n{text}");
             // Any piece of a JWT (header.payload) would start like this.
             assert!(!text.contains("eyJ"), "a token in output:\n{text}");
-            assert!(!text.contains(&token[token.len() - 20..]));
+            for secret in [&token, &id, &refresh] {
+                assert!(
+                    !text.contains(&secret[secret.len() - 16..]),
+                    "a token in output:\n{text}"
+                );
+            }
         }
     }
     // The diagnostics were really on.
-    assert!(!status.stderr.trim().is_empty(), "no diagnostics at all");
+    assert!(
+        status.stderr.lines().count() > 3,
+        "hardly any diagnostics:\n{}",
+        status.stderr
+    );
 }
 
 fn credentials_file(op: &Operator) -> PathBuf {

@@ -5,6 +5,8 @@
 //! Time is always passed in explicitly, so expiry is tested by handing the store later
 //! instants rather than by sleeping.
 
+#[path = "support/moto.rs"]
+mod moto;
 mod support;
 
 use std::collections::{BTreeSet, HashSet};
@@ -78,6 +80,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// The small plan under a digest of its own: `n` distinguishes otherwise identical plans.
 fn numbered(workspace: &str, n: usize, expires_at: Option<Timestamp>) -> NewPlan {
     NewPlan {
+        saved_at: None,
         workspace: workspace.to_string(),
         plan_sha256: sha256_hex(format!("plan number {n}").as_bytes()),
         source: format!("plan-{n}.json"),
@@ -189,6 +192,7 @@ mod contract {
         let a = rich();
         let gz = gzip(&a.bytes);
         let plan = NewPlan {
+            saved_at: None,
             workspace: "prod/eu-west-1 ✓".to_string(),
             plan_sha256: sha256_hex(&a.bytes),
             source: "plans/tfplan2.json".to_string(),
@@ -218,6 +222,7 @@ mod contract {
         );
         assert_eq!(a.report.summary.add, 55, "fixture summary");
         let expected = PlanMeta {
+            note: None,
             id: meta.id.clone(),
             workspace: "prod/eu-west-1 ✓".to_string(),
             saved_at: t0(),
@@ -258,6 +263,7 @@ mod contract {
         // A second, plainer entry: no raw plan, no version, no gate, no expiry.
         let b = small();
         let plain = NewPlan {
+            saved_at: None,
             workspace: "default".to_string(),
             plan_sha256: sha256_hex(&b.bytes),
             source: "-".to_string(),
@@ -333,6 +339,7 @@ mod contract {
         let store = open();
         let a = rich();
         let first = NewPlan {
+            saved_at: None,
             workspace: "prod".to_string(),
             plan_sha256: sha256_hex(&a.bytes),
             source: "first.json".to_string(),
@@ -967,6 +974,20 @@ fn sqlite_opener() -> impl Fn() -> SqliteStore + Sync {
 }
 
 store_contract!(sqlite, sqlite_opener);
+
+/// Each call opens another `DynamoStore` on one new table made from `deploy/template.yaml`'s
+/// definition in the moto server (a table per test keeps moto's per-transaction table copies
+/// small), as one user.
+fn dynamodb_opener() -> impl Fn() -> cloudops::store::dynamodb::DynamoStore + Sync {
+    let table = moto::table_from_template("PlansTable");
+    let user = format!("user-{}", cloudops::store::new_id());
+    move || {
+        let config = moto::runtime().block_on(moto::sdk_config());
+        cloudops::store::dynamodb::DynamoStore::new(&config, &table, &user).expect("store")
+    }
+}
+
+store_contract!(dynamodb, dynamodb_opener);
 
 // ---------------------------------------------------------------------------------------------
 // SQLite only: the file on disk.

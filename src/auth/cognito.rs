@@ -227,9 +227,20 @@ impl UserPool {
             "`cloudops confirm --email {email}` with the emailed code (add --resend for a new one)"
         );
         match (code, op) {
+            // Cognito says "Incorrect username or password." (also for unknown users when the
+            // pool prevents user-existence errors, as deploy/ does), "User is disabled." or
+            // "Password attempts exceeded": its words are kept.
+            ("NotAuthorizedException", Op::Login) if said.contains("attempts exceeded") => auth(
+                format!("too many failed sign-ins for {email} ({said})"),
+                "wait a few minutes before trying again",
+            ),
+            ("NotAuthorizedException", Op::Login) if said.contains("disabled") => auth(
+                format!("the account {email} is disabled ({said})"),
+                "ask the user pool's administrator",
+            ),
             ("NotAuthorizedException", Op::Login) => auth(
                 format!("wrong email or password for {email}"),
-                "check both and retry (passwords are case-sensitive)",
+                "check both and retry (passwords are case-sensitive); no account yet? `cloudops signup`",
             ),
             ("NotAuthorizedException", Op::Refresh) => auth(
                 "your login has expired or was revoked (the refresh token is no longer valid)".into(),

@@ -94,15 +94,18 @@ pub fn verify_id_token(
     Ok(data.claims)
 }
 
-/// The `exp` of any JWT, unverified: only to decide when to refresh, never to trust.
-pub fn expiry_unverified(token: &str) -> Option<i64> {
+/// `(iat, exp)` of any JWT, unverified: only to decide when to refresh, never to trust.
+pub fn times_unverified(token: &str) -> Option<(Option<i64>, i64)> {
     #[derive(Deserialize)]
-    struct Exp {
+    struct Times {
+        iat: Option<i64>,
         exp: i64,
     }
     let payload = token.split('.').nth(1)?;
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .ok()?;
-    serde_json::from_slice::<Exp>(&bytes).ok().map(|e| e.exp)
+    serde_json::from_slice::<Times>(&bytes)
+        .ok()
+        .map(|t| (t.iat, t.exp))
 }

@@ -119,9 +119,13 @@ impl Settings {
         };
         let cfg = aws::anonymous_in_region(&target).await;
         let client = aws_sdk_cognitoidentityprovider::Client::new(&cfg);
+        // The keys are fetched from where the Cognito calls go, so a test or private endpoint
+        // serves both; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns both back to AWS.
+        let ignored = std::env::var("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+            .is_ok_and(|v| v.eq_ignore_ascii_case("true"));
         let endpoint_override = std::env::var("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")
             .ok()
-            .filter(|v| !v.is_empty())
+            .filter(|v| !v.is_empty() && !ignored)
             .or_else(|| cfg.endpoint_url().map(str::to_string));
         UserPool {
             client,
@@ -152,13 +156,25 @@ impl fmt::Debug for Tokens {
 impl Tokens {
     /// The earlier expiry of the ID and access tokens (unverified; for refresh decisions).
     pub fn expires_at(&self) -> Option<i64> {
-        match (
-            jwt::expiry_unverified(&self.id),
-            jwt::expiry_unverified(&self.access),
-        ) {
+        let exp = |t: &str| jwt::times_unverified(t).map(|(_, e)| e);
+        match (exp(&self.id), exp(&self.access)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// Whether the tokens should be refreshed before use: they expire within `margin`
+    /// seconds — a margin capped at half their lifetime, so that a margin longer than the
+    /// pool's token validity cannot make every command refresh.
+    pub fn due(&self, margin: i64, now: i64) -> bool {
+        let Some(exp) = self.expires_at() else {
+            return true;
+        };
+        let lifetime = jwt::times_unverified(&self.access)
+            .and_then(|(iat, exp)| iat.map(|i| exp - i))
+            .filter(|l| *l > 0);
+        let margin = lifetime.map_or(margin, |l| margin.min(l / 2));
+        exp - margin <= now
     }
 
     pub fn load(v: &Vault) -> Result<Option<Tokens>, Error> {
@@ -172,11 +188,16 @@ impl Tokens {
         }))
     }
 
+    /// Writes the refresh token first and the ID token last: a write that fails part-way
+    /// leaves either the previous login (refresh) or one `load` refuses (no ID token), never
+    /// an ID token paired with another login's access token.
     pub fn save(&self, v: &Vault) -> Result<(), Error> {
-        let mut entries = vec![("id", self.id.as_str()), ("access", self.access.as_str())];
+        let mut entries = Vec::new();
         if let Some(r) = &self.refresh {
             entries.push(("refresh", r.as_str()));
         }
+        entries.push(("access", self.access.as_str()));
+        entries.push(("id", self.id.as_str()));
         v.put_all(&entries)
     }
 
@@ -211,13 +232,17 @@ pub struct Session {
 /// The operator's session: from the CI variables if set, else the stored tokens, refreshed
 /// if they expire within the margin, and always verified.
 pub async fn session(settings: &Settings, pool: &UserPool) -> Result<Session, Error> {
-    if let Some(password) = std::env::var(ENV_PASSWORD).ok().filter(|p| !p.is_empty()) {
-        let Some(user) = std::env::var(ENV_USERNAME).ok().filter(|u| !u.is_empty()) else {
+    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    match (env(ENV_USERNAME), env(ENV_PASSWORD)) {
+        (Some(_), None) | (None, Some(_)) => {
             return Err(Error::Usage {
-                message: format!("{ENV_PASSWORD} is set but {ENV_USERNAME} is not"),
-                hint: format!("set {ENV_USERNAME} to the account's email address"),
-            });
-        };
+                message: format!("only one of {ENV_USERNAME} and {ENV_PASSWORD} is set"),
+                hint: "set both (CI login) or neither (stored login)".into(),
+            })
+        }
+        _ => {}
+    }
+    if let (Some(user), Some(password)) = (env(ENV_USERNAME), env(ENV_PASSWORD)) {
         let tokens = pool.login(&user, &password).await?;
         let claims = verify(settings, pool, &tokens.id)?;
         return Ok(Session {
@@ -238,10 +263,7 @@ pub async fn session(settings: &Settings, pool: &UserPool) -> Result<Session, Er
     };
     let now = jiff::Timestamp::now().as_second();
     let mut refreshed = false;
-    if tokens
-        .expires_at()
-        .is_none_or(|exp| exp - settings.refresh_margin_seconds <= now)
-    {
+    if tokens.due(settings.refresh_margin_seconds, now) {
         let Some(refresh) = tokens.refresh.clone() else {
             return Err(Error::Auth {
                 message: "your login has expired and no refresh token is stored".into(),

@@ -68,7 +68,7 @@ impl Vault {
                     account: account.to_string(),
                 })
             }
-            (Err(why), _) => Err(Error::Auth {
+            (Err(why), _) => Err(Error::Remote {
                 message: format!("no OS keyring works here: {why}"),
                 hint: "unlock or start the keyring; or allow a 0600 file with --insecure-storage \
                        (auth.insecure_storage = true); in CI use CLOUDOPS_USERNAME + CLOUDOPS_PASSWORD"
@@ -118,20 +118,16 @@ impl Vault {
         }
     }
 
-    /// Stores all `entries` or, on failure, none of them (nothing half-written survives).
+    /// Stores `entries` in order. A keyring write that fails part-way leaves the earlier
+    /// ones written (each is a complete value): callers order them so that any prefix is
+    /// usable, and `Tokens::forget` removes every name whatever was written.
     pub fn put_all(&self, entries: &[(&str, &str)]) -> Result<(), Error> {
         match &self.place {
             Place::Keyring => {
-                for (i, (name, value)) in entries.iter().enumerate() {
+                for (name, value) in entries {
                     let v = value.to_string();
-                    if let Err(why) =
-                        keyring_call(&self.key(name), "write", move |e| e.set_password(&v))
-                    {
-                        for (done, _) in &entries[..i] {
-                            let _ = self.remove(done);
-                        }
-                        return Err(self.failed("write", &why));
-                    }
+                    keyring_call(&self.key(name), "write", move |e| e.set_password(&v))
+                        .map_err(|why| self.failed("write", &why))?;
                 }
                 Ok(())
             }
@@ -182,7 +178,7 @@ impl Vault {
     }
 
     fn failed(&self, op: &str, why: &str) -> Error {
-        Error::Auth {
+        Error::Remote {
             message: format!("the OS keyring could not {op} the cloudops credentials: {why}"),
             hint: "unlock the keyring and retry, or use --insecure-storage".into(),
         }
@@ -269,16 +265,24 @@ fn keyring_call<T: Send + 'static>(
     }
 }
 
+/// A file name for `account` that no other account maps to: letters and digits as they
+/// are, every other byte as `_xx` (hex).
 fn file_safe(account: &str) -> String {
     account
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("_{b:02x}")
+            }
+        })
         .collect()
 }
 
 fn read_file(p: &Path) -> Result<std::collections::BTreeMap<String, String>, Error> {
     match std::fs::read(p) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Auth {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Remote {
             message: format!("{} is not a cloudops credentials file: {e}", p.display()),
             hint: "remove it and log in again".into(),
         }),

@@ -97,7 +97,13 @@ pub fn logout(args: &LogoutArgs, ctx: &Context) -> Result<ExitCode, Error> {
     let settings = Settings::load(ctx)?;
     let vault = settings.vault(false, false)?;
     let Some(stored) = Tokens::load(&vault)? else {
-        print(format!("Not logged in to user pool {}.\n", settings.user_pool_id).as_bytes())?;
+        // Leftovers of an interrupted login (a refresh token alone) go too.
+        let msg = if Tokens::forget(&vault)? {
+            "Not logged in; leftover tokens were removed from this machine.\n".to_string()
+        } else {
+            format!("Not logged in to user pool {}.\n", settings.user_pool_id)
+        };
+        print(msg.as_bytes())?;
         return Ok(ExitCode::Success);
     };
     let mut revoked = false;
@@ -120,7 +126,19 @@ pub fn logout(args: &LogoutArgs, ctx: &Context) -> Result<ExitCode, Error> {
                     None => return Ok(false),
                 }
             }
-            pool.global_sign_out(&access).await
+            if pool.global_sign_out(&access).await? {
+                return Ok(true);
+            }
+            // Refused: the access token may have expired in flight (or the clock is behind);
+            // a refresh token that still works must still be revoked.
+            match &stored.refresh {
+                Some(r) if !expired => match pool.refresh(r).await {
+                    Ok(t) => pool.global_sign_out(&t.access).await,
+                    Err(Error::Auth { .. }) => Ok(false),
+                    Err(e) => Err(e),
+                },
+                _ => Ok(false),
+            }
         })
         .map_err(|e| match e {
             Error::Remote { message, .. } => Error::Remote {
@@ -381,7 +399,8 @@ fn email(given: Option<&str>) -> Result<String, Error> {
 /// The password: from stdin with `--password-stdin`, else asked for (twice for a new one)
 /// on the terminal; never from an argument.
 fn password(from_stdin: bool, new: bool) -> Result<String, Error> {
-    if from_stdin {
+    // On a terminal, "stdin" is the keyboard: ask without echo instead of reading it plainly.
+    if from_stdin && !std::io::stdin().is_terminal() {
         let p = read_stdin("the password")?;
         let p = p.strip_suffix('\n').unwrap_or(&p);
         let p = p.strip_suffix('\r').unwrap_or(p).to_string();

@@ -83,6 +83,7 @@ impl Request {
             report,
             raw_plan_gz,
             expires_at: timefmt::expiry(now, self.retention_days),
+            saved_at: None,
         };
         let saved = store.save_plan(plan, now)?;
         let m = saved.meta();

@@ -4,6 +4,7 @@
 //! behaviour. The trait is synchronous: the embedded store is, and a network backend drives
 //! its async client on a runtime of its own, so commands that never touch AWS stay free of one.
 
+pub mod dynamodb;
 pub mod sqlite;
 
 use std::fmt;
@@ -56,6 +57,8 @@ pub struct NewPlan {
     pub raw_plan_gz: Option<Vec<u8>>,
     /// `None` keeps the entry forever.
     pub expires_at: Option<Timestamp>,
+    /// When it was saved; `None` is "now". Set when history is copied between stores.
+    pub saved_at: Option<Timestamp>,
 }
 
 /// The listing view of an entry: everything except the report itself.
@@ -74,6 +77,9 @@ pub struct PlanMeta {
     pub findings: FindingCounts,
     pub gate_failed: bool,
     pub has_raw_plan: bool,
+    /// What the store could not keep (e.g. a report truncated to fit an item limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Findings per severity, so listings need not open the report.
@@ -143,6 +149,7 @@ impl PlanMeta {
             findings: FindingCounts::of(&plan.report),
             gate_failed: plan.report.gate.as_ref().is_some_and(|g| g.failed),
             has_raw_plan: plan.raw_plan_gz.is_some(),
+            note: None,
         }
     }
 
@@ -263,6 +270,12 @@ pub enum StoreError {
         location: String,
         detail: String,
     },
+    /// A network store's service refused or could not be reached, after retries.
+    Service {
+        location: String,
+        detail: String,
+        hint: String,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -300,7 +313,10 @@ impl fmt::Display for StoreError {
                 f,
                 "{id:?} is not a plan ID (IDs are {ID_LEN} characters of 0-9 and a-z without i, l, o, u; give at least {MIN_PREFIX})"
             ),
-            StoreError::Other { location, detail } => write!(f, "{location}: {detail}"),
+            StoreError::Other { location, detail }
+            | StoreError::Service {
+                location, detail, ..
+            } => write!(f, "{location}: {detail}"),
         }
     }
 }
@@ -330,6 +346,7 @@ impl StoreError {
                 "it may have been written by another cloudops version; remove it with `cloudops plan history delete {id}`"
             ),
             StoreError::Other { .. } => "run again with -v for details".to_string(),
+            StoreError::Service { hint, .. } => hint.clone(),
         }
     }
 }

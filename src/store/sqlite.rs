@@ -259,7 +259,7 @@ impl Store for SqliteStore {
                 return read_meta(c, &id).map(Saved::AlreadySaved);
             }
             loop {
-                let meta = PlanMeta::for_new(super::new_id(), &plan, now);
+                let meta = PlanMeta::for_new(super::new_id(), &plan, plan.saved_at.unwrap_or(now));
                 let inserted = c.execute(
                     "INSERT INTO plans (id, workspace, saved_at, expires_at, plan_sha256, source, \
                      terraform_version, summary, findings, gate_failed, report_gz, raw_plan) \
@@ -450,6 +450,7 @@ fn decode_meta(r: &Row<'_>, id: &str) -> Result<PlanMeta, String> {
         findings,
         gate_failed: r.get(9).map_err(sql)?,
         has_raw_plan: r.get(10).map_err(sql)?,
+        note: None,
     })
 }
 

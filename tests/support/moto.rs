@@ -1,5 +1,6 @@
 //! A real AWS wire-protocol server for the tests: moto's server mode on 127.0.0.1, one per
-//! test binary (or the one `.ci/run` started, named by CLOUDOPS_TEST_MOTO_ENDPOINT), and
+//! test binary (or the one `.ci/run` started, named by CLOUDOPS_TEST_MOTO_ENDPOINT), run by
+//! `moto_server.py` so that requests are handled one at a time (see there why), and
 //! Cognito pools made through the real aws-sdk client, as the issue asks (moto's
 //! CloudFormation skips Cognito resources).
 //!
@@ -43,10 +44,13 @@ fn start() -> String {
         .expect("a free port")
         .port();
     // The shell stops moto when this test process is gone, however the process ends.
+    let launcher =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/moto_server.py");
     let script = format!(
-        "python3 -m moto.server -H 127.0.0.1 -p {port} >/dev/null 2>&1 & m=$!; \
+        "python3 '{}' 127.0.0.1 {port} >/dev/null 2>&1 & m=$!; \
          while kill -0 {parent} 2>/dev/null && kill -0 $m 2>/dev/null; do sleep 1; done; \
          kill $m 2>/dev/null; wait $m; exit $?",
+        launcher.display(),
         parent = std::process::id()
     );
     let child = Command::new("sh")
@@ -235,4 +239,134 @@ impl Pool {
                 .unwrap_or_default()
         })
     }
+}
+
+/// The `Properties` of one resource of `deploy/template.yaml`, read as JSON (PyYAML comes
+/// with cfn-lint and moto).
+pub fn template_properties(logical_id: &str) -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/template.yaml");
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import sys,json,yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)",
+        ])
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "cannot read deploy/template.yaml with PyYAML (pip install pyyaml): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout).expect("template JSON");
+    t["Resources"][logical_id]["Properties"].clone()
+}
+
+/// A table made from the definition of `logical_id` in `deploy/template.yaml` (keys,
+/// billing, TTL attribute), under a name of its own.
+pub fn table_from_template(logical_id: &str) -> String {
+    use aws_sdk_dynamodb::types::{
+        AttributeDefinition, BillingMode, KeySchemaElement, KeyType, ScalarAttributeType,
+        TimeToLiveSpecification,
+    };
+    let props = template_properties(logical_id);
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let name = format!(
+        "cloudops-{}-{}-{}",
+        logical_id.to_lowercase(),
+        std::process::id(),
+        N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
+    runtime().block_on(async {
+        let ddb = aws_sdk_dynamodb::Client::new(&sdk_config().await);
+        let mut create = ddb.create_table().table_name(&name);
+        for a in props["AttributeDefinitions"]
+            .as_array()
+            .expect("attributes")
+        {
+            create = create.attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name(a["AttributeName"].as_str().expect("name"))
+                    .attribute_type(ScalarAttributeType::from(
+                        a["AttributeType"].as_str().expect("type"),
+                    ))
+                    .build()
+                    .expect("attribute"),
+            );
+        }
+        for k in props["KeySchema"].as_array().expect("keys") {
+            create = create.key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name(k["AttributeName"].as_str().expect("name"))
+                    .key_type(KeyType::from(k["KeyType"].as_str().expect("type")))
+                    .build()
+                    .expect("key"),
+            );
+        }
+        create = create.billing_mode(BillingMode::from(
+            props["BillingMode"].as_str().expect("billing"),
+        ));
+        create.send().await.expect("create_table");
+        let ttl = &props["TimeToLiveSpecification"];
+        ddb.update_time_to_live()
+            .table_name(&name)
+            .time_to_live_specification(
+                TimeToLiveSpecification::builder()
+                    .attribute_name(ttl["AttributeName"].as_str().expect("ttl attribute"))
+                    .enabled(ttl["Enabled"].as_bool().expect("ttl enabled"))
+                    .build()
+                    .expect("ttl"),
+            )
+            .send()
+            .await
+            .expect("update_time_to_live");
+    });
+    name
+}
+
+/// `token` with `edits` applied to its claims, signed again with moto's key (valid signature).
+pub fn resign(token: &str, edits: serde_json::Value) -> String {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/resign_jwt.py");
+    let out = Command::new("python3")
+        .arg(script)
+        .arg(token)
+        .arg(edits.to_string())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "resign_jwt.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("utf8")
+        .trim()
+        .to_string()
+}
+
+/// Runs `f` on a thread with a session keyring of its own (as the binary gives itself), so
+/// the test can read and write the same kernel-keyring entries through the keyring crate.
+pub fn in_session_keyring<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            const KEYCTL_JOIN_SESSION_KEYRING: libc::c_long = 1;
+            // SAFETY: keyctl(JOIN_SESSION_KEYRING, NULL): no pointer but NULL.
+            let r = unsafe {
+                libc::syscall(
+                    libc::SYS_keyctl,
+                    KEYCTL_JOIN_SESSION_KEYRING,
+                    std::ptr::null::<libc::c_char>(),
+                )
+            };
+            assert!(
+                r >= 0,
+                "join session keyring: {}",
+                std::io::Error::last_os_error()
+            );
+            f()
+        })
+        .join()
+        .expect("keyring thread")
+    })
 }
