@@ -214,6 +214,9 @@ _cloudops() {
             cloudops__subcmd__help__subcmd__plan__subcmd__history,diff)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__diff"
                 ;;
+            cloudops__subcmd__help__subcmd__plan__subcmd__history,import)
+                cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__import"
+                ;;
             cloudops__subcmd__help__subcmd__plan__subcmd__history,list)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__list"
                 ;;
@@ -247,6 +250,9 @@ _cloudops() {
             cloudops__subcmd__plan__subcmd__help__subcmd__history,diff)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__history__subcmd__diff"
                 ;;
+            cloudops__subcmd__plan__subcmd__help__subcmd__history,import)
+                cmd="cloudops__subcmd__plan__subcmd__help__subcmd__history__subcmd__import"
+                ;;
             cloudops__subcmd__plan__subcmd__help__subcmd__history,list)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__history__subcmd__list"
                 ;;
@@ -262,6 +268,9 @@ _cloudops() {
             cloudops__subcmd__plan__subcmd__history,help)
                 cmd="cloudops__subcmd__plan__subcmd__history__subcmd__help"
                 ;;
+            cloudops__subcmd__plan__subcmd__history,import)
+                cmd="cloudops__subcmd__plan__subcmd__history__subcmd__import"
+                ;;
             cloudops__subcmd__plan__subcmd__history,list)
                 cmd="cloudops__subcmd__plan__subcmd__history__subcmd__list"
                 ;;
@@ -276,6 +285,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__plan__subcmd__history__subcmd__help,help)
                 cmd="cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__help"
+                ;;
+            cloudops__subcmd__plan__subcmd__history__subcmd__help,import)
+                cmd="cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__import"
                 ;;
             cloudops__subcmd__plan__subcmd__history__subcmd__help,list)
                 cmd="cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__list"
@@ -302,7 +314,7 @@ _cloudops() {
 
     case "${cmd}" in
         cloudops)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version plan repo config signup confirm login logout auth completions help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,6 +340,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -336,7 +352,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version status token github help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version status token github help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -362,6 +378,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -370,7 +390,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__github)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version login logout status help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version login logout status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -394,6 +414,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -474,7 +498,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__github__subcmd__login)
-            opts="-q -v -h -V --github-api --insecure-storage --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --github-api --insecure-storage --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +526,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -512,7 +540,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__github__subcmd__logout)
-            opts="-q -v -h -V --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -540,6 +568,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -550,7 +582,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__github__subcmd__status)
-            opts="-q -v -h -V --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +610,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -700,7 +736,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__status)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,6 +760,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -734,7 +774,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__auth__subcmd__token)
-            opts="-q -v -h -V --id --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --id --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +798,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -768,7 +812,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__completions)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +836,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -802,7 +850,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version path list get set unset help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version path list get set unset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +876,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -836,7 +888,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__get)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -860,6 +912,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -968,7 +1024,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__list)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -992,6 +1048,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1002,7 +1062,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__path)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1026,6 +1086,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1036,7 +1100,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__set)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1124,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1070,7 +1138,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__unset)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1164,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1104,7 +1176,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__confirm)
-            opts="-q -v -h -V --email --code --resend --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --email --code --resend --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1136,6 +1208,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1440,7 +1516,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan__subcmd__history)
-            opts="list show diff delete"
+            opts="list show diff delete import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1468,6 +1544,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1552,7 +1642,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__login)
-            opts="-q -v -h -V --email --password-stdin --insecure-storage --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --email --password-stdin --insecure-storage --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,6 +1672,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1590,7 +1684,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__logout)
-            opts="-q -v -h -V --local --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --local --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,6 +1708,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1624,7 +1722,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version analyze history help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version analyze history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1650,6 +1748,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1658,7 +1760,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__analyze)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1818,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1766,7 +1872,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__help__subcmd__history)
-            opts="list show diff delete"
+            opts="list show diff delete import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1794,6 +1900,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__help__subcmd__history__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__plan__subcmd__help__subcmd__history__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1836,7 +1956,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__history)
-            opts="-q -v -h -V --workspace --since --limit --page --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version list show diff delete help"
+            opts="-q -v -h -V --workspace --since --limit --page --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version list show diff delete import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1878,6 +1998,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1886,7 +2010,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__delete)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1912,6 +2036,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1920,7 +2048,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__diff)
-            opts="-q -v -h -V --last --workspace --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --last --workspace --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1954,6 +2082,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1962,7 +2094,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__help)
-            opts="list show diff delete help"
+            opts="list show diff delete import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2017,6 +2149,20 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
@@ -2045,8 +2191,54 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__plan__subcmd__history__subcmd__import)
+            opts="-q -v -h -V --from --workspace --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -W "local" -- "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__list)
-            opts="-q -v -h -V --workspace --since --limit --page --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --workspace --since --limit --page --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2088,6 +2280,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2096,7 +2292,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__history__subcmd__show)
-            opts="-q -v -h -V --plan --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --plan --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2122,6 +2318,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2130,7 +2330,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__repo)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version scan help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version scan help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2154,6 +2354,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2206,7 +2410,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__repo__subcmd__scan)
-            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2260,6 +2464,10 @@ _cloudops() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2268,7 +2476,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__signup)
-            opts="-q -v -h -V --email --password-stdin --format --color --quiet --verbose --config --no-config --profile --data-dir --help --version"
+            opts="-q -v -h -V --email --password-stdin --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2296,6 +2504,10 @@ _cloudops() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)

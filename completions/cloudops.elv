@@ -23,6 +23,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -49,6 +50,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -76,6 +78,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
@@ -100,6 +103,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -113,6 +117,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
             cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
             cand delete 'Delete one saved analysis'
+            cand import 'Copy the embedded store''s history into the shared one (DynamoDB); entries already there are recognised and not copied twice'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan;history;list'= {
@@ -125,6 +130,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -141,6 +147,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --plan 'Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -160,6 +167,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -176,6 +184,26 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;history;import'= {
+            cand --from 'Where to copy from (the embedded store in --data-dir)'
+            cand --workspace 'Only this workspace'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -191,6 +219,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
             cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
             cand delete 'Delete one saved analysis'
+            cand import 'Copy the embedded store''s history into the shared one (DynamoDB); entries already there are recognised and not copied twice'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan;history;help;list'= {
@@ -200,6 +229,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;history;help;diff'= {
         }
         &'cloudops;plan;history;help;delete'= {
+        }
+        &'cloudops;plan;history;help;import'= {
         }
         &'cloudops;plan;history;help;help'= {
         }
@@ -215,6 +246,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
             cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
             cand delete 'Delete one saved analysis'
+            cand import 'Copy the embedded store''s history into the shared one (DynamoDB); entries already there are recognised and not copied twice'
         }
         &'cloudops;plan;help;history;list'= {
         }
@@ -224,6 +256,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;plan;help;history;delete'= {
         }
+        &'cloudops;plan;help;history;import'= {
+        }
         &'cloudops;plan;help;help'= {
         }
         &'cloudops;repo'= {
@@ -232,6 +266,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -257,6 +292,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --skip-archived 'With OWNER: leave out archived repositories'
             cand --skip-forks 'With OWNER: leave out forks'
             cand --no-wait 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset'
@@ -285,6 +321,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -307,6 +344,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -323,6 +361,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -339,6 +378,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -355,6 +395,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -371,6 +412,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -408,6 +450,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --password-stdin 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -427,6 +470,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --resend 'Send a new code instead of confirming'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -445,6 +489,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --password-stdin 'Read the password from standard input instead of asking for it'
             cand --insecure-storage 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)'
             cand -q 'Print only the result: no warnings or progress on stderr'
@@ -463,6 +508,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --local 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -480,6 +526,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -500,6 +547,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -516,6 +564,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --id 'Print the ID token instead (it carries the user''s claims)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -533,6 +582,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -554,6 +604,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand --insecure-storage 'When no OS keyring works, keep the token in a 0600 file in the config directory'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -572,6 +623,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -589,6 +641,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -642,6 +695,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -675,6 +729,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand show 'Show one saved analysis in any --format, as `plan analyze` printed it'
             cand diff 'Compare two saved analyses: what started or stopped changing, findings, drift'
             cand delete 'Delete one saved analysis'
+            cand import 'Copy the embedded store''s history into the shared one (DynamoDB); entries already there are recognised and not copied twice'
         }
         &'cloudops;help;plan;history;list'= {
         }
@@ -683,6 +738,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;plan;history;diff'= {
         }
         &'cloudops;help;plan;history;delete'= {
+        }
+        &'cloudops;help;plan;history;import'= {
         }
         &'cloudops;help;repo'= {
             cand scan 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'

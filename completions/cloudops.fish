@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_cloudops_global_optspecs
-    string join \n format= color= q/quiet v/verbose config= no-config profile= data-dir= h/help V/version
+    string join \n format= color= q/quiet v/verbose config= no-config profile= data-dir= store= h/help V/version
 end
 
 function __fish_cloudops_needs_command
@@ -36,6 +36,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_needs_command" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_needs_command" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_needs_command" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_needs_command" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_needs_command" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_needs_command" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_needs_command" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -63,6 +66,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -91,6 +97,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
@@ -116,6 +125,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -125,6 +137,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "show" -d 'Show one saved analysis in any --format, as `plan analyze` printed it'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "diff" -d 'Compare two saved analyses: what started or stopped changing, findings, drift'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "delete" -d 'Delete one saved analysis'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "import" -d 'Copy the embedded store\'s history into the shared one (DynamoDB); entries already there are recognised and not copied twice'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
@@ -141,6 +154,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -167,6 +183,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-archived -d 'With OWNER: leave out archived repositories'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-forks -d 'With OWNER: leave out forks'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-wait -d 'Stop with an error at GitHub\'s rate limit instead of waiting for it to reset'
@@ -190,6 +209,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -213,6 +235,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -230,6 +255,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -247,6 +275,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -264,6 +295,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -281,6 +315,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -305,6 +342,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l password-stdin -d 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -325,6 +365,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l resend -d 'Send a new code instead of confirming'
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -344,6 +387,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l password-stdin -d 'Read the password from standard input instead of asking for it'
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l insecure-storage -d 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
@@ -363,6 +409,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l local -d 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -381,6 +430,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -402,6 +454,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -419,6 +474,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l id -d 'Print the ID token instead (it carries the user\'s claims)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -437,6 +495,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -462,6 +523,9 @@ never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'

@@ -218,8 +218,12 @@ where
             "check the network, the region, and AWS_ENDPOINT_URL if you set one",
         ),
         SdkError::DispatchFailure(_) => (
-            "the request could not be sent".into(),
-            "check the network, the region, and AWS_ENDPOINT_URL if you set one",
+            // Credential and connector errors name what failed, never a secret.
+            format!(
+                "the request could not be sent ({})",
+                aws_smithy_types::error::display::DisplayErrorContext(e)
+            ),
+            "check the network, the region, the credentials, and AWS_ENDPOINT_URL if you set one",
         ),
         SdkError::TimeoutError(_) => (
             "no answer in time".into(),

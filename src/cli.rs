@@ -76,6 +76,31 @@ pub struct GlobalArgs {
     /// e.g. ~/.local/share/cloudops]
     #[arg(long, global = true, value_name = "DIR", env = "CLOUDOPS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Where the plan history lives: local (the embedded store), dynamodb (your partition of
+    /// the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when
+    /// both are there, else local)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "STORE",
+        env = "CLOUDOPS_HISTORY_STORE"
+    )]
+    pub store: Option<StoreChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StoreChoice {
+    Auto,
+    Local,
+    Dynamodb,
+}
+
+impl StoreChoice {
+    pub fn parse(s: &str) -> Option<StoreChoice> {
+        <StoreChoice as ValueEnum>::from_str(s, true).ok()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -374,12 +399,30 @@ pub enum HistoryCommand {
     Diff(HistoryDiffArgs),
     /// Delete one saved analysis
     Delete(HistoryIdArg),
+    /// Copy the embedded store's history into the shared one (DynamoDB); entries already
+    /// there are recognised and not copied twice
+    Import(HistoryImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryImportArgs {
+    /// Where to copy from (the embedded store in --data-dir)
+    #[arg(long, value_enum, value_name = "STORE")]
+    pub from: ImportSource,
+    /// Only this workspace
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::workspaces))]
+    pub workspace: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportSource {
+    Local,
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryListArgs {
     /// Only this workspace
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::workspaces))]
     pub workspace: Option<String>,
 
     /// Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an
@@ -399,14 +442,14 @@ pub struct HistoryListArgs {
 #[derive(Debug, Args)]
 pub struct HistoryIdArg {
     /// The entry's ID, or an unambiguous prefix of at least 4 characters
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::complete::history_ids))]
     pub id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct HistoryShowArgs {
     /// The entry's ID, or an unambiguous prefix of at least 4 characters
-    #[arg(value_name = "ID")]
+    #[arg(value_name = "ID", add = clap_complete::ArgValueCompleter::new(crate::complete::history_ids))]
     pub id: String,
 
     /// Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)
@@ -420,12 +463,13 @@ pub struct HistoryDiffArgs {
     #[arg(
         value_name = "OLDER",
         required_unless_present = "last",
-        requires = "newer"
+        requires = "newer",
+        add = clap_complete::ArgValueCompleter::new(crate::complete::history_ids)
     )]
     pub older: Option<String>,
 
     /// The newer entry (ID or prefix)
-    #[arg(value_name = "NEWER")]
+    #[arg(value_name = "NEWER", add = clap_complete::ArgValueCompleter::new(crate::complete::history_ids))]
     pub newer: Option<String>,
 
     /// Compare the N-th newest entry with the newest one (`--last 2`: the latest two)
@@ -434,7 +478,7 @@ pub struct HistoryDiffArgs {
     pub last: Option<u32>,
 
     /// With --last: the workspace [default: the workspace of the newest entry]
-    #[arg(long, value_name = "NAME", requires = "last")]
+    #[arg(long, value_name = "NAME", requires = "last", add = clap_complete::ArgValueCompleter::new(crate::complete::workspaces))]
     pub workspace: Option<String>,
 }
 
@@ -503,7 +547,7 @@ pub struct AnalyzeArgs {
 
     /// History workspace to save under [default: the git repository and directory, plus the
     /// Terraform workspace when not `default`]
-    #[arg(long, value_name = "NAME", env = "CLOUDOPS_WORKSPACE")]
+    #[arg(long, value_name = "NAME", env = "CLOUDOPS_WORKSPACE", add = clap_complete::ArgValueCompleter::new(crate::complete::workspaces))]
     pub workspace: Option<String>,
 
     /// Days a saved analysis is kept; 0 keeps it forever [default: 30]

@@ -31,6 +31,8 @@ pub struct ProjectConfig {
 #[serde(deny_unknown_fields)]
 pub struct AwsConfig {
     pub region: Option<String>,
+    /// The shared plan history's table (stack output PlansTableName).
+    pub plans_table: Option<String>,
     /// A profile of the AWS shared config (`~/.aws/config`), for the normal credential chain.
     pub profile: Option<String>,
 }
@@ -63,6 +65,8 @@ impl AuthConfig {
 pub struct HistoryConfig {
     /// Relative paths are relative to the file's directory.
     pub data_dir: Option<PathBuf>,
+    /// auto, local or dynamodb.
+    pub store: Option<String>,
     pub retention_days: Option<u32>,
     pub workspace: Option<String>,
 }
@@ -96,11 +100,13 @@ impl ProjectSettings {
             },
             history: HistorySettings {
                 data_dir: over.history.data_dir.or(self.history.data_dir),
+                store: over.history.store.or(self.history.store),
                 retention_days: over.history.retention_days.or(self.history.retention_days),
                 workspace: over.history.workspace.or(self.history.workspace),
             },
             aws: AwsConfig {
                 region: over.aws.region.or(self.aws.region),
+                plans_table: over.aws.plans_table.or(self.aws.plans_table),
                 profile: over.aws.profile.or(self.aws.profile),
             },
             auth: self.auth.overlay(over.auth),
@@ -212,6 +218,7 @@ pub fn load_layers(
 #[derive(Debug, Default, Clone)]
 pub struct HistorySettings {
     pub data_dir: Option<PathBuf>,
+    pub store: Option<crate::cli::StoreChoice>,
     pub retention_days: Option<u32>,
     pub workspace: Option<String>,
 }
@@ -332,7 +339,11 @@ pub fn load_project_file(path: &Path) -> Result<ProjectSettings, Error> {
         || a.identity_pool_id.is_some()
         || a.insecure_storage.is_some()
         || a.refresh_margin_seconds.is_some();
-    if auth_set || cfg.aws.region.is_some() || cfg.aws.profile.is_some() {
+    if auth_set
+        || cfg.aws.region.is_some()
+        || cfg.aws.profile.is_some()
+        || cfg.aws.plans_table.is_some()
+    {
         return Err(Error::Config {
             path: path.to_path_buf(),
             message: "[auth] and [aws] are read only from the user config and the environment, never from a project file: a repository must not choose where your password goes".into(),
@@ -372,7 +383,16 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         return Err(err("history.workspace is empty".to_string()));
     }
     let base = path.parent().unwrap_or(Path::new("."));
+    let store = match h.store.as_deref() {
+        None => None,
+        Some(v) => Some(crate::cli::StoreChoice::parse(v).ok_or_else(|| {
+            err(format!(
+                "history.store = {v:?}: expected auto, local or dynamodb"
+            ))
+        })?),
+    };
     let history = HistorySettings {
+        store,
         data_dir: h.data_dir.map(|d| base.join(d)),
         retention_days: h.retention_days,
         workspace: h.workspace,

@@ -10,13 +10,15 @@
 //! - `terraform` is the adapter that runs a terraform binary (binary plan files).
 //! - `config` resolves flags > `CLOUDOPS_*` environment > `.cloudops.toml` > defaults.
 //! - `workspace` names the default history workspace; `timefmt` parses and prints instants.
-//! - `generate` makes shell completions and man pages from the `cli` definitions.
+//! - `generate` makes shell completions and man pages from the `cli` definitions; `complete`
+//!   offers saved-plan IDs and workspaces to dynamic completion.
 //! - `error` maps every failure to a documented exit code and a next step.
 
 pub mod auth;
 pub mod aws;
 pub mod cli;
 pub mod commands;
+pub mod complete;
 pub mod config;
 pub mod error;
 pub mod fsutil;

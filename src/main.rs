@@ -1,12 +1,15 @@
 //! The `cloudops` binary: parse the command line, run, map the outcome to an exit code.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cloudops::cli::Cli;
 use cloudops::ExitCode;
 
 fn main() {
     unset_empty_settings();
+    // `COMPLETE=bash cloudops` prints the dynamic completion script; the shell then calls
+    // back with COMPLETE set to get candidates (IDs, workspaces). Otherwise a no-op.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     // The AWS SDK logs request and response bodies when this is set; cloudops never does.
     std::env::remove_var("LOG_SENSITIVE_BODIES");
     let cli = match Cli::try_parse() {

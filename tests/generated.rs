@@ -2,6 +2,8 @@
 //! what the current clap definitions generate; run with `CLOUDOPS_UPDATE_GENERATED=1` to
 //! rewrite them after changing a flag or a help text.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -203,4 +205,67 @@ print -r -- "$out"
         text.contains("--skip-forks"),
         "flag not completed: {text:?}"
     );
+}
+
+/// Dynamic completion (`source <(COMPLETE=bash cloudops)`) offers the IDs and workspaces of
+/// the history in use, from a real store, through a real bash.
+#[test]
+fn bash_completes_saved_plan_ids_and_workspaces_dynamically() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("cloudops");
+    let mut ids = Vec::new();
+    for (fixture, workspace) in [
+        ("checkov__tests__terraform__runner__tfplan2.json", "acme/infra/prod"),
+        (
+            "checkov__tests__terraform__runner__resources__plan_with_deleted_resources__tfplan.json",
+            "acme/infra/dev",
+        ),
+    ] {
+        let out = support::cloudops()
+            .env("CLOUDOPS_DATA_DIR", data.path())
+            .env_remove("CLOUDOPS_HISTORY_STORE")
+            .args(["plan", "analyze", "--no-config", "--save", "--workspace", workspace, "--format", "json"])
+            .arg(support::fixture(fixture))
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let list = support::cloudops()
+            .env("CLOUDOPS_DATA_DIR", data.path())
+            .args(["plan", "history", "--no-config", "--format", "json", "--workspace", workspace])
+            .output()
+            .expect("runs");
+        let v: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+        ids.push(v["entries"][0]["id"].as_str().expect("id").to_string());
+    }
+    let complete = |words: &str, cword: usize| {
+        let cmd = format!(
+            "source <(COMPLETE=bash '{bin}'); COMP_WORDS=({words}); COMP_CWORD={cword}; COMP_LINE='{words}'; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9; _clap_complete_cloudops cloudops \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            bin = bin.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "-c", &cmd])
+            .env("CLOUDOPS_DATA_DIR", data.path())
+            .env_remove("CLOUDOPS_HISTORY_STORE")
+            .env_remove("CLOUDOPS_PLANS_TABLE")
+            .output()
+            .expect("bash is needed to test completions");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let shown = complete("cloudops plan history show ''", 4);
+    for id in &ids {
+        assert!(
+            shown.lines().any(|l| l.trim() == id),
+            "{id} not offered: {shown}"
+        );
+    }
+    let first = &ids[0][..3];
+    let narrowed = complete(&format!("cloudops plan history show {first}"), 4);
+    assert!(narrowed.lines().all(|l| l.starts_with(first)), "{narrowed}");
+    let ws = complete("cloudops plan history --workspace acme/infra/p", 4);
+    assert_eq!(ws, "acme/infra/prod");
 }

@@ -214,6 +214,9 @@ fn status(ctx: &Context) -> Result<ExitCode, Error> {
         ),
     };
     let c = &session.claims;
+    let project =
+        crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    let history = crate::commands::history_store::Spec::decide(ctx, &project)?.describe();
     let identity_json = identity.as_ref().map(|i| {
         json!({
             "identity_pool_id": settings.identity_pool_id,
@@ -234,6 +237,7 @@ fn status(ctx: &Context) -> Result<ExitCode, Error> {
             "refreshed": session.refreshed,
             "verified": true,
             "aws_identity": identity_json,
+            "plan_history": history,
         })),
         _ => {
             let mut t = String::new();
@@ -288,6 +292,7 @@ fn status(ctx: &Context) -> Result<ExitCode, Error> {
                     "the AWS default credential chain (no identity pool configured)",
                 ),
             }
+            row("Plan history", &history);
             t
         }
     };

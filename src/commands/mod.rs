@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod history_store;
 pub mod plan_analyze;
 pub mod plan_history;
 pub mod plan_save;
@@ -26,6 +27,7 @@ pub struct Context {
     pub no_config: bool,
     pub data_dir: Option<PathBuf>,
     pub profile: Option<String>,
+    pub store: Option<crate::cli::StoreChoice>,
 }
 
 impl Context {
@@ -40,6 +42,22 @@ impl Context {
             no_config: cli.global.no_config,
             data_dir: cli.global.data_dir.clone(),
             profile: cli.global.profile.clone(),
+            store: cli.global.store,
+        }
+    }
+
+    /// What the environment alone says (for shell completion, where no flags were parsed).
+    pub fn from_env() -> Context {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        Context {
+            format: Format::Table,
+            style: render::Style::decide(crate::cli::ColorChoice::Never, false, |_| None),
+            quiet: true,
+            config: env("CLOUDOPS_PLAN_CONFIG").map(PathBuf::from),
+            no_config: false,
+            data_dir: env("CLOUDOPS_DATA_DIR").map(PathBuf::from),
+            profile: env("CLOUDOPS_PROFILE"),
+            store: env("CLOUDOPS_HISTORY_STORE").and_then(|s| crate::cli::StoreChoice::parse(&s)),
         }
     }
 

@@ -18,9 +18,8 @@ use crate::terraform;
 pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    let save = (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project, ctx));
     let settings = project.plan;
-    let save =
-        (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project.history, ctx));
     let save = save.transpose()?;
     let opts = AnalyzeOptions {
         mask_secret_names: !args.no_mask_secret_names && settings.mask_secret_names.unwrap_or(true),

@@ -1,62 +1,37 @@
 //! `cloudops plan history`: list, show, compare and delete saved analyses in the store.
 
 use std::io::Read;
-use std::path::PathBuf;
 
 use jiff::Timestamp;
 
 use crate::cli::{
-    Format, HistoryArgs, HistoryCommand, HistoryDiffArgs, HistoryIdArg, HistoryListArgs,
-    HistoryShowArgs,
+    Format, HistoryArgs, HistoryCommand, HistoryDiffArgs, HistoryIdArg, HistoryImportArgs,
+    HistoryListArgs, HistoryShowArgs,
 };
+use crate::commands::history_store::Spec;
 use crate::commands::{print, Context};
 use crate::config;
 use crate::error::{Error, ExitCode};
 use crate::plan::compare::compare;
 use crate::render::{self, history as out};
 use crate::store::sqlite::SqliteStore;
-use crate::store::{Cursor, ListQuery, PlanMeta, Store, StoreError};
+use crate::store::{Cursor, ListQuery, NewPlan, PlanMeta, Saved, Store, StoreError};
 use crate::timefmt;
 
 pub fn run(args: &HistoryArgs, ctx: &Context) -> Result<ExitCode, Error> {
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
-    let dir = ctx.data_dir.clone().or(project.history.data_dir);
+    let spec = Spec::decide(ctx, &project)?;
     let now = Timestamp::now();
     match &args.command {
-        None => list(&args.list, dir, ctx, now),
-        Some(HistoryCommand::List(a)) => list(a, dir, ctx, now),
-        Some(HistoryCommand::Show(a)) => show(a, dir, ctx, now),
-        Some(HistoryCommand::Diff(a)) => diff(a, dir, ctx, now),
-        Some(HistoryCommand::Delete(a)) => delete(a, dir, ctx, now),
+        None => list(&args.list, &spec, ctx, now),
+        Some(HistoryCommand::List(a)) => list(a, &spec, ctx, now),
+        Some(HistoryCommand::Show(a)) => show(a, &spec, ctx, now),
+        Some(HistoryCommand::Diff(a)) => diff(a, &spec, ctx, now),
+        Some(HistoryCommand::Delete(a)) => delete(a, &spec, ctx, now),
+        Some(HistoryCommand::Import(a)) => import(a, &spec, &project, ctx, now),
     }?;
     Ok(ExitCode::Success)
-}
-
-/// The store the commands use, behind the `Store` trait so that they never depend on a
-/// backend: the embedded store in `dir` (or the platform data directory). Readers get `None`
-/// when nothing was ever saved, so that looking never creates files.
-pub fn open_store(dir: Option<PathBuf>) -> Result<Option<Box<dyn Store>>, Error> {
-    let dir = resolve_dir(dir)?;
-    let store = SqliteStore::open_existing(&dir)?;
-    Ok(store.map(|s| {
-        tracing::debug!(store = %s.location(), "store opened");
-        Box::new(s) as Box<dyn Store>
-    }))
-}
-
-/// The store for writing, created when missing.
-pub fn create_store(dir: Option<PathBuf>) -> Result<Box<dyn Store>, Error> {
-    let store = SqliteStore::open_or_create(&resolve_dir(dir)?)?;
-    tracing::debug!(store = %store.location(), "store opened");
-    Ok(Box::new(store))
-}
-
-fn resolve_dir(dir: Option<PathBuf>) -> Result<PathBuf, Error> {
-    crate::store::data_dir(dir).ok_or_else(|| Error::Usage {
-        message: "cannot find a data directory for the plan history (no home directory)".into(),
-        hint: "set CLOUDOPS_DATA_DIR or pass --data-dir".into(),
-    })
 }
 
 fn only_formats(ctx: &Context, what: &str) -> Result<(), Error> {
@@ -76,12 +51,7 @@ fn emit(text: &str) -> Result<(), Error> {
     print(text.as_bytes())
 }
 
-fn list(
-    a: &HistoryListArgs,
-    dir: Option<PathBuf>,
-    ctx: &Context,
-    now: Timestamp,
-) -> Result<(), Error> {
+fn list(a: &HistoryListArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Result<(), Error> {
     only_formats(ctx, "list")?;
     let since = a
         .since
@@ -102,13 +72,12 @@ fn list(
             })
         })
         .transpose()?;
-    let path = resolve_dir(dir.clone())?.join(crate::store::sqlite::FILE_NAME);
-    let store = open_store(dir)?;
+    let store = spec.open()?;
     let (entries, next, location) = match &store {
         None => (
             Vec::new(),
             None,
-            format!("SQLite store {} (not created yet)", path.display()),
+            format!("{} (not created yet)", spec.describe()),
         ),
         Some(s) => {
             purge_quietly(s.as_ref(), now);
@@ -171,18 +140,17 @@ fn purge_quietly(store: &dyn Store, now: Timestamp) {
     }
 }
 
-fn existing_store(dir: Option<PathBuf>, id: &str) -> Result<Box<dyn Store>, Error> {
-    open_store(dir)?.ok_or_else(|| Error::Store(StoreError::NotFound { id: id.to_string() }))
+fn existing_store(spec: &Spec, id: &str) -> Result<Box<dyn Store>, Error> {
+    spec.open()?
+        .ok_or_else(|| Error::Store(StoreError::NotFound { id: id.to_string() }))
 }
 
-fn show(
-    a: &HistoryShowArgs,
-    dir: Option<PathBuf>,
-    ctx: &Context,
-    now: Timestamp,
-) -> Result<(), Error> {
-    let store = existing_store(dir, &a.id)?;
+fn show(a: &HistoryShowArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Result<(), Error> {
+    let store = existing_store(spec, &a.id)?;
     let entry = store.get_plan(&a.id, now)?;
+    if let Some(note) = &entry.meta.note {
+        ctx.warn(note);
+    }
     if a.plan {
         let Some(gz) = entry.raw_plan_gz else {
             return Err(Error::Usage {
@@ -219,14 +187,9 @@ fn show(
     print(&text)
 }
 
-fn diff(
-    a: &HistoryDiffArgs,
-    dir: Option<PathBuf>,
-    ctx: &Context,
-    now: Timestamp,
-) -> Result<(), Error> {
+fn diff(a: &HistoryDiffArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Result<(), Error> {
     only_formats(ctx, "diff")?;
-    let store = match open_store(dir)? {
+    let store = match spec.open()? {
         Some(s) => s,
         None => return Err(nothing_to_compare(0, a.last.unwrap_or(2), None)),
     };
@@ -311,14 +274,9 @@ fn nothing_to_compare(found: usize, wanted: u32, workspace: Option<String>) -> E
     }
 }
 
-fn delete(
-    a: &HistoryIdArg,
-    dir: Option<PathBuf>,
-    ctx: &Context,
-    now: Timestamp,
-) -> Result<(), Error> {
+fn delete(a: &HistoryIdArg, spec: &Spec, ctx: &Context, now: Timestamp) -> Result<(), Error> {
     only_formats(ctx, "delete")?;
-    let store = existing_store(dir, &a.id)?;
+    let store = existing_store(spec, &a.id)?;
     // What it was, for the message; an unreadable entry can still be deleted.
     let meta = store.get_plan(&a.id, now).ok().map(|p| p.meta);
     let id = store.delete_plan(&a.id, now)?;
@@ -334,4 +292,108 @@ fn delete(
         )),
         (_, None) => emit(&format!("Deleted {id}.\n")),
     }
+}
+
+/// Copies every readable local entry (or one workspace's) into the shared store, keeping
+/// its time, retention and plan; a re-run copies nothing twice (same digest, same workspace).
+fn import(
+    a: &HistoryImportArgs,
+    spec: &Spec,
+    project: &config::ProjectSettings,
+    ctx: &Context,
+    now: Timestamp,
+) -> Result<(), Error> {
+    only_formats(ctx, "import")?;
+    if matches!(spec, Spec::Local(_)) {
+        return Err(Error::Usage {
+            message: "the plan history in use is already the local one: nothing to import into"
+                .into(),
+            hint: "log in (`cloudops login`) with aws.plans_table set, or pass --store dynamodb"
+                .into(),
+        });
+    }
+    let dir = ctx.data_dir.clone().or(project.history.data_dir.clone());
+    let dir = crate::store::data_dir(dir).ok_or_else(|| Error::Usage {
+        message: "cannot find the local plan history (no home directory)".into(),
+        hint: "pass --data-dir".into(),
+    })?;
+    let Some(source) = SqliteStore::open_existing(&dir)? else {
+        emit("The local plan history is empty: nothing to import.\n")?;
+        return Ok(());
+    };
+    let target = spec.create()?;
+    let (mut created, mut present, mut unreadable) = (0u64, 0u64, Vec::new());
+    let mut cursor = None;
+    loop {
+        let page = source.list_plans(
+            &ListQuery {
+                workspace: a.workspace.clone(),
+                since: None,
+                limit: 100,
+                cursor,
+            },
+            now,
+        )?;
+        unreadable.extend(page.unreadable);
+        for meta in &page.entries {
+            let entry = match source.get_plan(&meta.id, now) {
+                Ok(e) => e,
+                Err(StoreError::Unreadable { id, .. }) => {
+                    unreadable.push(id);
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let plan = NewPlan {
+                workspace: entry.meta.workspace.clone(),
+                plan_sha256: entry.meta.plan_sha256.clone(),
+                source: entry.meta.source.clone(),
+                terraform_version: entry.meta.terraform_version.clone(),
+                report: entry.report,
+                raw_plan_gz: entry.raw_plan_gz,
+                expires_at: entry.meta.expires_at,
+                saved_at: Some(entry.meta.saved_at),
+            };
+            match target.save_plan(plan, now)? {
+                Saved::Created(m) => {
+                    created += 1;
+                    if let Some(note) = &m.note {
+                        ctx.warn(&format!("{}: {note}", m.id));
+                    }
+                }
+                Saved::AlreadySaved(_) => present += 1,
+            }
+        }
+        match page.next {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    if !unreadable.is_empty() {
+        ctx.warn(&format!(
+            "{} local entr(ies) could not be read and were not imported: {}",
+            unreadable.len(),
+            unreadable.join(", ")
+        ));
+    }
+    let summary = serde_json::json!({
+        "imported": created,
+        "already_there": present,
+        "unreadable": unreadable,
+        "from": source.location(),
+        "to": target.location(),
+    });
+    emit(&match ctx.format {
+        Format::Json => render::pretty_json(&summary),
+        _ => format!(
+            "Imported {created} saved analys{} into {} ({present} already there{}).\n",
+            if created == 1 { "is" } else { "es" },
+            target.location(),
+            if unreadable.is_empty() {
+                String::new()
+            } else {
+                format!(", {} unreadable", unreadable.len())
+            }
+        ),
+    })
 }

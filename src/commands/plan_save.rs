@@ -3,15 +3,14 @@
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
 use crate::cli::AnalyzeArgs;
-use crate::commands::plan_history::create_store;
+use crate::commands::history_store::Spec;
 use crate::commands::Context;
-use crate::config::HistorySettings;
+use crate::config::ProjectSettings;
 use crate::error::Error;
 use crate::plan::{scrub, AnalyzeOptions, Report};
 use crate::store::{NewPlan, Saved, DEFAULT_RETENTION_DAYS};
@@ -22,16 +21,17 @@ use crate::timefmt;
 pub struct Request {
     workspace: String,
     retention_days: u32,
-    data_dir: Option<PathBuf>,
+    store: Spec,
     save_plan: bool,
 }
 
 impl Request {
     pub fn new(
         args: &AnalyzeArgs,
-        history: &HistorySettings,
+        project: &ProjectSettings,
         ctx: &Context,
     ) -> Result<Request, Error> {
+        let history = &project.history;
         let workspace = match args.workspace.clone().or_else(|| history.workspace.clone()) {
             Some(w) if w.trim().is_empty() => {
                 return Err(Error::Usage {
@@ -54,7 +54,7 @@ impl Request {
                 .retention_days
                 .or(history.retention_days)
                 .unwrap_or(DEFAULT_RETENTION_DAYS),
-            data_dir: ctx.data_dir.clone().or_else(|| history.data_dir.clone()),
+            store: Spec::decide(ctx, project)?,
             save_plan: args.save_plan,
         })
     }
@@ -71,7 +71,7 @@ impl Request {
             _ => None,
         };
         let now = jiff::Timestamp::now();
-        let store = create_store(self.data_dir)?;
+        let store = self.store.create()?;
         let plan = NewPlan {
             workspace: self.workspace,
             plan_sha256: captured.sha256,
@@ -87,6 +87,9 @@ impl Request {
         };
         let saved = store.save_plan(plan, now)?;
         let m = saved.meta();
+        if let Some(note) = &m.note {
+            ctx.warn(note);
+        }
         let until = match m.expires_at {
             Some(t) => format!("kept until {}", timefmt::show(t)),
             None => "kept forever".to_string(),

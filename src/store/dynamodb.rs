@@ -59,6 +59,17 @@ impl DynamoStore {
                 location: format!("DynamoDB table {table}"),
                 detail: format!("cannot start the network runtime: {e}"),
             })?;
+        Ok(Self::with_runtime(rt, config, table, user_id))
+    }
+
+    /// As `new`, on the runtime that already did the login (so nothing it set up is left on
+    /// a runtime that is gone).
+    pub fn with_runtime(
+        rt: tokio::runtime::Runtime,
+        config: &aws_config::SdkConfig,
+        table: &str,
+        user_id: &str,
+    ) -> Self {
         let mut b = aws_sdk_dynamodb::config::Builder::from(config);
         // Throttling and transient errors are retried with backoff; AWS_MAX_ATTEMPTS wins.
         if std::env::var_os("AWS_MAX_ATTEMPTS").is_none() {
@@ -68,12 +79,12 @@ impl DynamoStore {
                     .with_max_backoff(Duration::from_secs(10)),
             );
         }
-        Ok(DynamoStore {
+        DynamoStore {
             rt,
             client: Client::from_conf(b.build()),
             table: table.to_string(),
             user_id: user_id.to_string(),
-        })
+        }
     }
 
     fn fail<E>(

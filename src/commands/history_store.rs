@@ -1,0 +1,140 @@
+//! Which store holds the plan history — the embedded one, or the logged-in user's partition
+//! of the shared DynamoDB table — decided once, so that every history command and
+//! `plan analyze --save` agree and none of them knows which backend it talks to.
+
+use std::path::PathBuf;
+
+use crate::auth::{self, Settings};
+use crate::cli::StoreChoice;
+use crate::commands::Context;
+use crate::config::ProjectSettings;
+use crate::error::Error;
+use crate::store::dynamodb::DynamoStore;
+use crate::store::sqlite::SqliteStore;
+use crate::store::Store;
+
+/// The decision, before anything is opened.
+pub enum Spec {
+    Local(PathBuf),
+    Shared {
+        settings: Box<Settings>,
+        table: String,
+    },
+}
+
+impl Spec {
+    /// `--store` > CLOUDOPS_HISTORY_STORE > `history.store` > auto. Auto is the shared table
+    /// when one is configured and the operator is logged in (or has CI credentials set).
+    pub fn decide(ctx: &Context, project: &ProjectSettings) -> Result<Spec, Error> {
+        let choice = ctx
+            .store
+            .or(project.history.store)
+            .unwrap_or(StoreChoice::Auto);
+        let table = std::env::var("CLOUDOPS_PLANS_TABLE")
+            .ok()
+            .filter(|t| !t.is_empty())
+            .or(project.aws.plans_table.clone());
+        let local = || -> Result<Spec, Error> {
+            let dir = ctx.data_dir.clone().or(project.history.data_dir.clone());
+            crate::store::data_dir(dir)
+                .map(Spec::Local)
+                .ok_or_else(|| Error::Usage {
+                    message:
+                        "cannot find a data directory for the plan history (no home directory)"
+                            .into(),
+                    hint: "set CLOUDOPS_DATA_DIR or pass --data-dir".into(),
+                })
+        };
+        match (choice, table) {
+            (StoreChoice::Local, _) => local(),
+            (StoreChoice::Dynamodb, None) => Err(Error::Usage {
+                message: "--store dynamodb: no table is configured (aws.plans_table)".into(),
+                hint: "set it from the deploy/ stack output PlansTableName: `cloudops config set aws.plans_table NAME` (deploy/README.md)".into(),
+            }),
+            (StoreChoice::Dynamodb, Some(table)) => Ok(Spec::Shared {
+                settings: Box::new(Settings::load(ctx)?),
+                table,
+            }),
+            (StoreChoice::Auto, None) => local(),
+            (StoreChoice::Auto, Some(table)) => match Settings::load(ctx) {
+                Ok(settings) if logged_in(&settings) => Ok(Spec::Shared {
+                    settings: Box::new(settings),
+                    table,
+                }),
+                _ => {
+                    tracing::debug!("not logged in: the plan history is local");
+                    local()
+                }
+            },
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        match self {
+            Spec::Local(dir) => format!(
+                "SQLite store {}",
+                dir.join(crate::store::sqlite::FILE_NAME).display()
+            ),
+            Spec::Shared { table, .. } => format!("DynamoDB table {table} (shared)"),
+        }
+    }
+
+    /// The store for reading: `None` when the embedded store was never created (looking
+    /// never creates files).
+    pub fn open(&self) -> Result<Option<Box<dyn Store>>, Error> {
+        match self {
+            Spec::Local(dir) => Ok(SqliteStore::open_existing(dir)?.map(boxed)),
+            Spec::Shared { settings, table } => shared(settings, table).map(Some),
+        }
+    }
+
+    /// The store for writing, created when missing.
+    pub fn create(&self) -> Result<Box<dyn Store>, Error> {
+        match self {
+            Spec::Local(dir) => Ok(boxed(SqliteStore::open_or_create(dir)?)),
+            Spec::Shared { settings, table } => shared(settings, table),
+        }
+    }
+}
+
+fn boxed(s: SqliteStore) -> Box<dyn Store> {
+    tracing::debug!(store = %s.location(), "store opened");
+    Box::new(s)
+}
+
+/// Credentials exist to try: CI variables, or a stored login (checked without the network).
+fn logged_in(settings: &Settings) -> bool {
+    let env = |k: &str| std::env::var(k).is_ok_and(|v| !v.is_empty());
+    if env(auth::ENV_USERNAME) && env(auth::ENV_PASSWORD) {
+        return true;
+    }
+    settings
+        .vault(false, false)
+        .and_then(|v| v.get("refresh"))
+        .is_ok_and(|t| t.is_some())
+}
+
+/// The user's partition: log in (refreshing and verifying), take the identity pool's
+/// credentials when configured, and key every item by the verified `sub`.
+fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
+    let rt = crate::aws::runtime()?;
+    let (config, sub) = rt.block_on(async {
+        let pool = settings.user_pool().await;
+        let session = auth::session(settings, &pool).await?;
+        let credentials = auth::identity_credentials(settings, &session).await;
+        // The table is in the stack's region, which is the user pool's unless said otherwise.
+        let target = crate::aws::Target {
+            region: settings
+                .aws
+                .region
+                .clone()
+                .or_else(|| Some(settings.pool_region().to_string())),
+            profile: settings.aws.profile.clone(),
+        };
+        let config = crate::aws::signed(&target, credentials).await;
+        Ok::<_, Error>((config, session.claims.sub))
+    })?;
+    let store = DynamoStore::with_runtime(rt, &config, table, &sub);
+    tracing::debug!(store = %store.location(), "store opened");
+    Ok(Box::new(store))
+}
