@@ -531,6 +531,60 @@ fn a_project_file_cannot_choose_the_user_pool_or_insecure_storage() {
     }
 }
 
+/// With an identity pool configured, AWS calls for the logged-in user are signed with the
+/// identity pool's temporary credentials: with no other credentials anywhere, the shared
+/// history still works, and stops working when the identity pool is taken away.
+#[test]
+fn aws_calls_use_the_identity_pools_credentials() {
+    let op = Operator::new();
+    op.pool.user("creds@example.com", PASSWORD);
+    let table = moto::table_from_template("PlansTable");
+    op.login("creds@example.com").expect(0);
+    let data = tempfile::tempdir().expect("tempdir");
+    let save = |extra: &[(&str, &str)]| {
+        let mut env = vec![
+            ("CLOUDOPS_PLANS_TABLE", table.as_str()),
+            ("CLOUDOPS_DATA_DIR", data.path().to_str().unwrap()),
+            // No static credentials: only the identity pool can provide any.
+            ("AWS_ACCESS_KEY_ID", ""),
+            ("AWS_SECRET_ACCESS_KEY", ""),
+            ("AWS_MAX_ATTEMPTS", "1"),
+        ];
+        env.extend_from_slice(extra);
+        let fixture = support::fixture("checkov__tests__terraform__runner__tfplan2.json");
+        op.run(
+            &[
+                "plan",
+                "analyze",
+                fixture.to_str().unwrap(),
+                "--save",
+                "--workspace",
+                "creds",
+                "--format",
+                "json",
+            ],
+            None,
+            &env,
+        )
+    };
+    let ok = save(&[]);
+    ok.expect(0);
+    assert!(ok.stderr.contains("DynamoDB table"), "{}", ok.stderr);
+
+    let without = save(&[("CLOUDOPS_IDENTITY_POOL_ID", "")]);
+    without.expect(1);
+    assert!(
+        without.stderr.contains("DynamoDB table"),
+        "{}",
+        without.stderr
+    );
+    assert!(
+        without.stderr.to_lowercase().contains("credentials"),
+        "{}",
+        without.stderr
+    );
+}
+
 #[test]
 fn no_pool_configured_is_a_usage_error_naming_the_settings() {
     let op = Operator::new();
