@@ -52,6 +52,19 @@ pub async fn signed(target: &Target, credentials: Option<IdentityPoolCredentials
     }
 }
 
+/// As `signed`, in `target.region` whatever AWS_REGION says: the cloudops stack's resources
+/// live in one region, which a CI job's AWS_REGION (set for Terraform) must not redirect.
+pub async fn signed_in_region(
+    target: &Target,
+    credentials: Option<IdentityPoolCredentials>,
+) -> SdkConfig {
+    let l = loader(target, true);
+    match credentials {
+        Some(c) => l.credentials_provider(c).load().await,
+        None => l.load().await,
+    }
+}
+
 fn loader(target: &Target, force_region: bool) -> aws_config::ConfigLoader {
     let http = aws_smithy_http_client::Builder::new()
         .tls_provider(tls::Provider::Rustls(

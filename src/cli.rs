@@ -410,7 +410,7 @@ pub struct HistoryImportArgs {
     #[arg(long, value_enum, value_name = "STORE")]
     pub from: ImportSource,
     /// Only this workspace
-    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::workspaces))]
+    #[arg(long, value_name = "NAME")]
     pub workspace: Option<String>,
 }
 

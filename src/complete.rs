@@ -43,8 +43,18 @@ pub fn workspaces(current: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 /// The newest entries of the history the command would use, as far as the environment
-/// says (flags on the line being completed are not seen).
+/// says (flags on the line being completed are not seen). A shared history is asked over
+/// the network: past `DEADLINE` the shell gets nothing rather than a hang.
 fn recent() -> Vec<PlanMeta> {
+    const DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read_recent());
+    });
+    rx.recv_timeout(DEADLINE).unwrap_or_default()
+}
+
+fn read_recent() -> Vec<PlanMeta> {
     let ctx = Context::from_env();
     let Ok(project) =
         crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())

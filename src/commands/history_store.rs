@@ -122,7 +122,8 @@ fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
         let pool = settings.user_pool().await;
         let session = auth::session(settings, &pool).await?;
         let credentials = auth::identity_credentials(settings, &session).await;
-        // The table is in the stack's region, which is the user pool's unless said otherwise.
+        // The table is in the stack's region: aws.region if set, else the user pool's; never
+        // whatever AWS_REGION a CI job set for its own Terraform.
         let target = crate::aws::Target {
             region: settings
                 .aws
@@ -131,7 +132,7 @@ fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
                 .or_else(|| Some(settings.pool_region().to_string())),
             profile: settings.aws.profile.clone(),
         };
-        let config = crate::aws::signed(&target, credentials).await;
+        let config = crate::aws::signed_in_region(&target, credentials).await;
         Ok::<_, Error>((config, session.claims.sub))
     })?;
     let store = DynamoStore::with_runtime(rt, &config, table, &sub);

@@ -225,6 +225,14 @@ fn diff(a: &HistoryDiffArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Resu
             })
         }
     };
+    for m in [&older.meta, &newer.meta] {
+        if let Some(note) = &m.note {
+            ctx.warn(&format!(
+                "{}: {note}; the comparison covers what was kept",
+                m.id
+            ));
+        }
+    }
     if older.meta.saved_at > newer.meta.saved_at {
         ctx.warn(&format!(
             "{} was saved after {}: showing what changed from the first ID to the second",
@@ -323,6 +331,7 @@ fn import(
     };
     let target = spec.create()?;
     let (mut created, mut present, mut unreadable) = (0u64, 0u64, Vec::new());
+    let mut ids = Vec::new();
     let mut cursor = None;
     loop {
         let page = source.list_plans(
@@ -342,6 +351,8 @@ fn import(
                     unreadable.push(id);
                     continue;
                 }
+                // Deleted or expired since the listing: nothing to copy.
+                Err(StoreError::NotFound { .. }) => continue,
                 Err(e) => return Err(e.into()),
             };
             let plan = NewPlan {
@@ -354,7 +365,9 @@ fn import(
                 expires_at: entry.meta.expires_at,
                 saved_at: Some(entry.meta.saved_at),
             };
-            match target.save_plan(plan, now)? {
+            let saved = target.save_plan(plan, now)?;
+            ids.push(serde_json::json!({"local": meta.id, "shared": saved.meta().id}));
+            match saved {
                 Saved::Created(m) => {
                     created += 1;
                     if let Some(note) = &m.note {
@@ -380,6 +393,7 @@ fn import(
         "imported": created,
         "already_there": present,
         "unreadable": unreadable,
+        "ids": ids,
         "from": source.location(),
         "to": target.location(),
     });

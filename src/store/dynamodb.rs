@@ -4,11 +4,12 @@
 //! `dynamodb:LeadingKeys` condition can keep users apart and the client never filters
 //! someone else's data.
 //!
-//! Per saved plan, three items share the user's partition:
-//! - `plan#<saved_at ms, 13 digits>#<id>`: the entry (metadata, gzip report, optional plan),
-//!   so a descending `Query` lists newest first and a page resumes below its last key;
+//! Per saved plan, four items share the user's partition:
+//! - `plan#<saved_at ms, 13 digits>#<id>`: the listing item (metadata only, so listings never
+//!   read reports), so a descending `Query` lists newest first and a page resumes below it;
+//! - `blob#<id>`: the gzip report and, with `--save-plan`, the plan;
 //! - `id#<id>`: points to the entry, so an ID prefix is a `begins_with` query;
-//! - `digest#<workspace>#<sha256>`: makes saving idempotent (conditional put).
+//! - `digest#<sha256 of workspace>#<plan sha256>`: the claim that makes saving idempotent.
 //!
 //! No transactions (see `save` for the order that makes that safe). Each item carries
 //! `expires_at` (epoch seconds, the table's TTL attribute) and `expires_ms` (what reads
@@ -18,7 +19,7 @@ use std::time::Duration;
 
 use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::primitives::Blob;
-use aws_sdk_dynamodb::types::{AttributeValue, DeleteRequest, WriteRequest};
+use aws_sdk_dynamodb::types::AttributeValue;
 use aws_sdk_dynamodb::Client;
 use jiff::Timestamp;
 
@@ -33,8 +34,6 @@ type Item = std::collections::HashMap<String, AttributeValue>;
 /// DynamoDB's item limit is 400 KB including attribute names; this leaves room for them
 /// and the metadata.
 const ITEM_BUDGET: usize = 380 * 1024;
-/// BatchWriteItem takes at most 25 requests.
-const BATCH: usize = 25;
 /// How long a claimed digest may wait for its entry before another writer takes it over.
 const STALE_CLAIM: Duration = Duration::from_secs(30);
 
@@ -251,47 +250,52 @@ impl DynamoStore {
             .map_err(|e| self.fail("GetItem", e))
     }
 
-    /// Deletes one entry: the entry, then its ID pointer, then the digest item if it still
-    /// names this entry. An interrupted delete leaves a pointer to nothing, which reads as
-    /// "not found" and is deleted the same way.
+    /// Deletes one entry's items: the listing item first (so it disappears from listings at
+    /// once), then the blob, the ID pointer, and the digest claim if it is still this entry's.
+    /// An interrupted delete leaves a pointer to nothing, which reads as "not found".
     async fn delete_entry(
         &self,
         id: &str,
         entry_sk: &str,
         digest_sk: Option<&str>,
     ) -> Result<(), StoreError> {
-        for sk in [entry_sk.to_string(), format!("id#{id}")] {
-            self.client
-                .delete_item()
-                .table_name(&self.table)
-                .set_key(Some(self.key(&sk)))
-                .send()
-                .await
-                .map_err(|e| self.fail("DeleteItem", e))?;
+        for sk in [entry_sk.to_string(), format!("blob#{id}")] {
+            self.delete_if(&sk, None).await?;
         }
+        self.delete_if(&format!("id#{id}"), Some(("entry_sk", entry_sk)))
+            .await?;
         if let Some(d) = digest_sk {
-            match self
-                .client
-                .delete_item()
-                .table_name(&self.table)
-                .set_key(Some(self.key(d)))
-                .condition_expression("attribute_not_exists(#id) OR #id = :id")
-                .expression_attribute_names("#id", "id")
-                .expression_attribute_values(":id", AttributeValue::S(id.into()))
-                .send()
-                .await
-            {
-                // The digest already names a newer entry (a concurrent re-save): leave it.
-                Err(e) if conditional_failed(&e) => {}
-                Err(e) => return Err(self.fail("DeleteItem", e)),
-                Ok(_) => {}
-            }
+            self.delete_if(d, Some(("id", id))).await?;
         }
         Ok(())
     }
 
-    /// A conditional put; `Ok(false)` when the item already exists.
-    async fn put_new(&self, item: Item) -> Result<bool, StoreError> {
+    /// Deletes `sk`, only while its attribute `attr` still holds `value` when given (another
+    /// writer's newer item is left alone). Missing items are fine.
+    async fn delete_if(&self, sk: &str, only: Option<(&str, &str)>) -> Result<(), StoreError> {
+        let mut req = self
+            .client
+            .delete_item()
+            .table_name(&self.table)
+            .set_key(Some(self.key(sk)));
+        if let Some((attr, value)) = only {
+            req = req
+                .condition_expression("attribute_not_exists(#a) OR #a = :v")
+                .expression_attribute_names("#a", attr)
+                .expression_attribute_values(":v", AttributeValue::S(value.into()));
+        }
+        match req.send().await {
+            Ok(_) => Ok(()),
+            Err(e) if conditional_failed(&e) => Ok(()),
+            Err(e) => Err(self.fail("DeleteItem", e)),
+        }
+    }
+
+    /// A conditional put of a new item. `Ok(false)` when an item with that key exists and
+    /// is not ours; `Ok(true)` also when it is ours — `attr` equals `mine` — which is what a
+    /// write applied once and then retried by the SDK (timeout, reset) looks like.
+    async fn put_new(&self, item: Item, attr: &str, mine: &str) -> Result<bool, StoreError> {
+        use aws_sdk_dynamodb::operation::put_item::PutItemError;
         match self
             .client
             .put_item()
@@ -299,28 +303,71 @@ impl DynamoStore {
             .set_item(Some(item))
             .condition_expression("attribute_not_exists(#sk)")
             .expression_attribute_names("#sk", "sk")
+            .return_values_on_condition_check_failure(
+                aws_sdk_dynamodb::types::ReturnValuesOnConditionCheckFailure::AllOld,
+            )
+            .send()
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(SdkError::ServiceError(s)) if s.err().is_conditional_check_failed_exception() => {
+                let existing = match s.err() {
+                    PutItemError::ConditionalCheckFailedException(c) => c.item(),
+                    _ => None,
+                };
+                Ok(existing.and_then(|i| text(i, attr)).as_deref() == Some(mine))
+            }
+            Err(e) => Err(self.fail("PutItem", e)),
+        }
+    }
+
+    /// Removes what one save attempt wrote; best effort, and only what is still its own.
+    async fn discard(&self, id: &str, entry_sk: &str, digest_sk: &str) {
+        let _ = self.delete_if(entry_sk, Some(("id", id))).await;
+        let _ = self
+            .delete_if(&format!("blob#{id}"), Some(("entry_sk", entry_sk)))
+            .await;
+        let _ = self
+            .delete_if(&format!("id#{id}"), Some(("entry_sk", entry_sk)))
+            .await;
+        let _ = self.delete_if(digest_sk, Some(("id", id))).await;
+    }
+
+    /// Marks the claim as complete, if it is still ours (a writer stalled past
+    /// `STALE_CLAIM` may have been taken over).
+    async fn commit(&self, digest_sk: &str, id: &str) -> Result<bool, StoreError> {
+        match self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(self.key(digest_sk)))
+            .update_expression("SET #c = :t")
+            .condition_expression("#id = :me")
+            .expression_attribute_names("#c", "committed")
+            .expression_attribute_names("#id", "id")
+            .expression_attribute_values(":t", AttributeValue::Bool(true))
+            .expression_attribute_values(":me", AttributeValue::S(id.into()))
             .send()
             .await
         {
             Ok(_) => Ok(true),
             Err(e) if conditional_failed(&e) => Ok(false),
-            Err(e) => Err(self.fail("PutItem", e)),
+            Err(e) => Err(self.fail("UpdateItem", e)),
         }
     }
 
-    /// Saving is idempotent per workspace and plan digest without transactions: the digest
-    /// item is claimed first with a conditional put, then the ID pointer and the entry are
-    /// written. A claim whose entry never appears (the writer died) is taken over after
-    /// `STALE_CLAIM`; a writer that finds a fresh claim waits for its entry.
+    /// Saving is idempotent per workspace and plan digest without transactions. A writer
+    /// claims the digest with a conditional put, writes the ID pointer, the blob and the
+    /// listing item, then commits the claim if it still holds it (else it removes its own
+    /// items and looks again). A claim seen uncommitted and unchanged for `STALE_CLAIM` on
+    /// this writer's own clock (its writer died) is taken over.
     async fn save(&self, plan: NewPlan, now: Timestamp) -> Result<Saved, StoreError> {
-        let digest_sk = format!("digest#{}#{}", plan.workspace, plan.plan_sha256);
-        let fitted = fit(&plan).map_err(|detail| StoreError::Other {
-            location: self.location(),
-            detail,
-        })?;
+        let digest_sk = digest_key(&plan.workspace, &plan.plan_sha256);
+        let fitted = fit(&plan);
         let started = std::time::Instant::now();
+        let mut watching: Option<(String, std::time::Instant)> = None;
         loop {
-            if started.elapsed() > STALE_CLAIM * 2 {
+            if started.elapsed() > STALE_CLAIM * 3 {
                 return Err(StoreError::Service {
                     location: self.location(),
                     detail: "the save kept meeting another writer of the same plan".into(),
@@ -330,175 +377,200 @@ impl DynamoStore {
             if let Some(d) = self.get_item(&digest_sk, None).await? {
                 let id = text(&d, "id").unwrap_or_default();
                 let entry_sk = text(&d, "entry_sk").unwrap_or_default();
-                if expires_ms(&d).is_some_and(|e| e <= now.as_millisecond()) {
-                    // An expired twin (TTL not yet run) must not count as "already saved".
-                    self.delete_entry(&id, &entry_sk, Some(&digest_sk)).await?;
-                    continue;
-                }
-                if self.get_item(&entry_sk, Some(&["sk"])).await?.is_some() {
-                    return self
-                        .resave(&id, &entry_sk, &digest_sk, &plan, &fitted)
-                        .await;
-                }
-                let claimed = number(&d, "claimed_ms").unwrap_or(0);
-                let age = Timestamp::now().as_millisecond() - claimed;
-                if age < STALE_CLAIM.as_millis() as i64 {
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                } else {
-                    self.delete_entry(&id, &entry_sk, Some(&digest_sk)).await?;
+                let entry = self.get_item(&entry_sk, Some(META_FIELDS)).await?;
+                let stored_len = entry.as_ref().map_or(ITEM_BUDGET, report_len);
+                match entry.as_ref().map(meta_of) {
+                    Some(Ok(meta)) if meta.expired(now) => {
+                        // An expired twin (TTL not yet run) must not count as "already saved".
+                        self.delete_entry(&id, &entry_sk, Some(&digest_sk)).await?;
+                    }
+                    Some(Ok(meta)) => {
+                        if let Some(saved) = self
+                            .resave(
+                                &id,
+                                &entry_sk,
+                                &digest_sk,
+                                (meta, stored_len),
+                                &plan,
+                                &fitted,
+                            )
+                            .await?
+                        {
+                            return Ok(saved);
+                        }
+                    }
+                    Some(Err(detail)) => return Err(StoreError::Unreadable { id, detail }),
+                    // Committed but its entry is gone (an interrupted delete): a dead claim.
+                    None if matches!(d.get("committed"), Some(AttributeValue::Bool(true))) => {
+                        self.delete_if(&digest_sk, Some(("id", &id))).await?;
+                    }
+                    None => {
+                        match &watching {
+                            Some((seen, since)) if *seen == id => {
+                                if since.elapsed() > STALE_CLAIM {
+                                    self.discard(&id, &entry_sk, &digest_sk).await;
+                                    watching = None;
+                                }
+                            }
+                            _ => watching = Some((id, std::time::Instant::now())),
+                        }
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
                 }
                 continue;
             }
             let mut meta = PlanMeta::for_new(super::new_id(), &plan, plan.saved_at.unwrap_or(now));
             meta.has_raw_plan = fitted.raw_plan_gz.is_some();
             meta.note = fitted.note.clone();
+            let id = meta.id.clone();
             let entry_sk = entry_key(&meta);
             let ttl = ttl_attrs(meta.expires_at);
-            let mut digest = self.key(&digest_sk);
-            digest.insert("id".into(), AttributeValue::S(meta.id.clone()));
-            digest.insert("entry_sk".into(), AttributeValue::S(entry_sk.clone()));
-            digest.insert("claimed_ms".into(), num(Timestamp::now().as_millisecond()));
-            digest.extend(ttl.clone());
-            if !self.put_new(digest).await? {
+            let mut claim = self.key(&digest_sk);
+            claim.insert("id".into(), AttributeValue::S(id.clone()));
+            claim.insert("entry_sk".into(), AttributeValue::S(entry_sk.clone()));
+            claim.extend(ttl.clone());
+            if !self.put_new(claim, "id", &id).await? {
                 continue;
             }
-            let mut pointer = self.key(&format!("id#{}", meta.id));
-            pointer.insert("id".into(), AttributeValue::S(meta.id.clone()));
-            pointer.insert("entry_sk".into(), AttributeValue::S(entry_sk.clone()));
-            pointer.extend(ttl.clone());
-            let mut entry = self.key(&entry_sk);
-            entry.extend(meta_attrs(&meta));
-            entry.insert(
-                "report_gz".into(),
-                AttributeValue::B(Blob::new(fitted.report_gz.clone())),
-            );
-            entry.insert("report_len".into(), num(fitted.report_gz.len() as i64));
-            if let Some(raw) = &fitted.raw_plan_gz {
-                entry.insert(
-                    "raw_plan_gz".into(),
-                    AttributeValue::B(Blob::new(raw.clone())),
-                );
+            let written = self.write_new(&meta, &entry_sk, &fitted, &ttl).await;
+            let committed = match written {
+                Ok(true) => self.commit(&digest_sk, &id).await,
+                other => other,
+            };
+            match committed {
+                Ok(true) => return Ok(Saved::Created(meta)),
+                Ok(false) => self.discard(&id, &entry_sk, &digest_sk).await,
+                Err(e) => {
+                    self.discard(&id, &entry_sk, &digest_sk).await;
+                    return Err(e);
+                }
             }
-            entry.extend(ttl);
-            if self.put_new(pointer).await? && self.put_new(entry).await? {
-                return Ok(Saved::Created(meta));
-            }
-            // The random ID was taken (50 bits: practically never): give the claim back.
-            self.client
-                .delete_item()
-                .table_name(&self.table)
-                .set_key(Some(self.key(&digest_sk)))
-                .send()
-                .await
-                .map_err(|e| self.fail("DeleteItem", e))?;
         }
     }
 
-    /// The same plan again: keep the entry, extend its retention, attach the plan if asked.
+    /// The pointer, the blob and the listing item of a new entry; `Ok(false)` if the random
+    /// ID was already taken (50 bits: practically never).
+    async fn write_new(
+        &self,
+        meta: &PlanMeta,
+        entry_sk: &str,
+        fitted: &Fitted,
+        ttl: &Item,
+    ) -> Result<bool, StoreError> {
+        let id = &meta.id;
+        let mut pointer = self.key(&format!("id#{id}"));
+        pointer.insert("id".into(), AttributeValue::S(id.clone()));
+        pointer.insert("entry_sk".into(), AttributeValue::S(entry_sk.into()));
+        pointer.extend(ttl.clone());
+        if !self.put_new(pointer, "entry_sk", entry_sk).await? {
+            return Ok(false);
+        }
+        let mut blob = self.key(&format!("blob#{id}"));
+        blob.insert("id".into(), AttributeValue::S(id.clone()));
+        blob.insert("entry_sk".into(), AttributeValue::S(entry_sk.into()));
+        blob.insert(
+            "report_gz".into(),
+            AttributeValue::B(Blob::new(fitted.report_gz.clone())),
+        );
+        if let Some(raw) = &fitted.raw_plan_gz {
+            blob.insert(
+                "raw_plan_gz".into(),
+                AttributeValue::B(Blob::new(raw.clone())),
+            );
+        }
+        blob.extend(ttl.clone());
+        if !self.put_new(blob, "entry_sk", entry_sk).await? {
+            return Ok(false);
+        }
+        let mut entry = self.key(entry_sk);
+        entry.extend(meta_attrs(meta));
+        entry.insert("report_len".into(), num(fitted.report_gz.len() as i64));
+        entry.extend(ttl.clone());
+        self.put_new(entry, "id", id).await
+    }
+
+    /// The same plan again: keep the entry, extend its retention, attach the plan if asked
+    /// and if it fits. The claim and pointer are extended before the entry, so that nothing
+    /// that decides liveness ever expires before the entry does. `None`: the entry changed
+    /// under us; look again.
     async fn resave(
         &self,
         id: &str,
         entry_sk: &str,
         digest_sk: &str,
+        (old, stored_len): (PlanMeta, usize),
         plan: &NewPlan,
         fitted: &Fitted,
-    ) -> Result<Saved, StoreError> {
-        let Some(current) = self.get_item(entry_sk, Some(META_FIELDS)).await? else {
-            return Err(StoreError::NotFound { id: id.to_string() });
-        };
-        let old = meta_of(&current).map_err(|detail| StoreError::Unreadable {
-            id: id.to_string(),
-            detail,
-        })?;
+    ) -> Result<Option<Saved>, StoreError> {
         let expires_at = match (old.expires_at, plan.expires_at) {
             (None, _) | (_, None) => None,
             (Some(a), Some(b)) => Some(a.max(super::to_millis(b))),
         };
-        let attach = !old.has_raw_plan && fitted.raw_plan_gz.is_some();
-        if expires_at != old.expires_at || attach {
-            let mut update = self
+        let raw = fitted
+            .raw_plan_gz
+            .as_ref()
+            .filter(|_| !old.has_raw_plan)
+            .filter(|r| stored_len + r.len() <= ITEM_BUDGET);
+        if expires_at == old.expires_at && raw.is_none() {
+            return Ok(Some(Saved::AlreadySaved(old)));
+        }
+        let mut new = old.clone();
+        new.expires_at = expires_at;
+        for sk in [
+            digest_sk.to_string(),
+            format!("id#{id}"),
+            format!("blob#{id}"),
+            entry_sk.to_string(),
+        ] {
+            let mut set = Vec::new();
+            let mut u = self
                 .client
                 .update_item()
                 .table_name(&self.table)
-                .set_key(Some(self.key(entry_sk)))
+                .set_key(Some(self.key(&sk)))
                 .condition_expression("attribute_exists(#sk)")
-                .expression_attribute_names("#sk", "sk");
-            let mut set = Vec::new();
-            let mut remove = Vec::new();
+                .expression_attribute_names("#sk", "sk")
+                .expression_attribute_names("#ems", "expires_ms")
+                .expression_attribute_names("#eat", "expires_at");
+            let mut remove = "";
             match expires_at {
                 Some(t) => {
                     set.push("#ems = :ems, #eat = :eat");
-                    update = update
-                        .expression_attribute_names("#ems", "expires_ms")
-                        .expression_attribute_names("#eat", "expires_at")
+                    u = u
                         .expression_attribute_values(":ems", num(t.as_millisecond()))
                         .expression_attribute_values(":eat", num(ttl_seconds(t)));
                 }
-                None => {
-                    remove.push("#ems, #eat");
-                    update = update
-                        .expression_attribute_names("#ems", "expires_ms")
-                        .expression_attribute_names("#eat", "expires_at");
-                }
+                None => remove = " REMOVE #ems, #eat",
             }
-            if attach {
-                let raw = fitted.raw_plan_gz.clone().expect("attach implies a plan");
-                // The plan is attached only if the entry still has room for it.
-                let report_len = report_len(&current);
-                if report_len + raw.len() <= ITEM_BUDGET {
-                    set.push("#raw = :raw, #has = :t");
-                    update = update
+            if let Some(r) = raw {
+                if sk.starts_with("blob#") {
+                    set.push("#raw = :raw");
+                    u = u
                         .expression_attribute_names("#raw", "raw_plan_gz")
+                        .expression_attribute_values(
+                            ":raw",
+                            AttributeValue::B(Blob::new(r.clone())),
+                        );
+                } else if sk == entry_sk {
+                    set.push("#has = :t");
+                    new.has_raw_plan = true;
+                    u = u
                         .expression_attribute_names("#has", "has_raw_plan")
-                        .expression_attribute_values(":raw", AttributeValue::B(Blob::new(raw)))
                         .expression_attribute_values(":t", AttributeValue::Bool(true));
                 }
             }
-            let mut expr = String::new();
-            if !set.is_empty() {
-                expr.push_str(&format!("SET {}", set.join(", ")));
-            }
-            if !remove.is_empty() {
-                expr.push_str(&format!(" REMOVE {}", remove.join(", ")));
-            }
-            if !expr.is_empty() {
-                update
-                    .update_expression(expr.trim())
-                    .send()
-                    .await
-                    .map_err(|e| self.fail("UpdateItem", e))?;
-                for sk in [format!("id#{id}"), digest_sk.to_string()] {
-                    let mut u = self
-                        .client
-                        .update_item()
-                        .table_name(&self.table)
-                        .set_key(Some(self.key(&sk)))
-                        .condition_expression("attribute_exists(#sk)")
-                        .expression_attribute_names("#sk", "sk");
-                    u = u
-                        .expression_attribute_names("#ems", "expires_ms")
-                        .expression_attribute_names("#eat", "expires_at");
-                    u = match expires_at {
-                        Some(t) => u
-                            .update_expression("SET #ems = :ems, #eat = :eat")
-                            .expression_attribute_values(":ems", num(t.as_millisecond()))
-                            .expression_attribute_values(":eat", num(ttl_seconds(t))),
-                        None => u.update_expression("REMOVE #ems, #eat"),
-                    };
-                    u.send().await.map_err(|e| self.fail("UpdateItem", e))?;
-                }
+            let expr = if set.is_empty() {
+                remove.trim().to_string()
+            } else {
+                format!("SET {}{remove}", set.join(", "))
+            };
+            match u.update_expression(expr).send().await {
+                Ok(_) => {}
+                Err(e) if conditional_failed(&e) => return Ok(None),
+                Err(e) => return Err(self.fail("UpdateItem", e)),
             }
         }
-        let now = self
-            .get_item(entry_sk, Some(META_FIELDS))
-            .await?
-            .ok_or_else(|| StoreError::NotFound { id: id.to_string() })?;
-        meta_of(&now)
-            .map(Saved::AlreadySaved)
-            .map_err(|detail| StoreError::Unreadable {
-                id: id.to_string(),
-                detail,
-            })
+        Ok(Some(Saved::AlreadySaved(new)))
     }
 
     async fn list(&self, q: &ListQuery, now: Timestamp) -> Result<PlanPage, StoreError> {
@@ -510,6 +582,15 @@ impl DynamoStore {
             Some(c) => format!("plan#{}#{}", ms13(c.saved_at_ms), c.id),
             None => "plan#~".to_string(),
         };
+        if lo > hi {
+            // A cursor older than --since: nothing is in between (DynamoDB refuses such a
+            // range rather than answering empty).
+            return Ok(PlanPage {
+                entries: Vec::new(),
+                next: None,
+                unreadable: Vec::new(),
+            });
+        }
         let want = if q.limit == 0 {
             usize::MAX
         } else {
@@ -561,14 +642,28 @@ impl DynamoStore {
 
     async fn get(&self, input: &str, now: Timestamp) -> Result<StoredPlan, StoreError> {
         let (id, entry_sk) = self.find(input, now).await?;
-        let Some(item) = self.get_item(&entry_sk, None).await? else {
-            return Err(StoreError::NotFound { id });
+        let not_found = || StoreError::NotFound {
+            id: input.to_string(),
         };
+        let item = self
+            .get_item(&entry_sk, Some(META_FIELDS))
+            .await?
+            .ok_or_else(not_found)?;
         let meta = meta_of(&item).map_err(|detail| StoreError::Unreadable {
             id: id.clone(),
             detail,
         })?;
-        let report = match item.get("report_gz") {
+        if meta.expired(now) {
+            return Err(not_found());
+        }
+        let blob = self
+            .get_item(&format!("blob#{id}"), None)
+            .await?
+            .ok_or_else(|| StoreError::Unreadable {
+                id: id.clone(),
+                detail: "its report is missing".into(),
+            })?;
+        let report = match blob.get("report_gz") {
             Some(AttributeValue::B(b)) => super::decode_report(b.as_ref()),
             _ => Err("no report".to_string()),
         }
@@ -576,7 +671,7 @@ impl DynamoStore {
             id: id.clone(),
             detail: format!("its report: {detail}"),
         })?;
-        let raw_plan_gz = match item.get("raw_plan_gz") {
+        let raw_plan_gz = match blob.get("raw_plan_gz") {
             Some(AttributeValue::B(b)) => Some(b.clone().into_inner()),
             _ => None,
         };
@@ -592,82 +687,42 @@ impl DynamoStore {
         let entry = self
             .get_item(&entry_sk, Some(&["workspace", "plan_sha256"]))
             .await?;
-        let digest_sk = entry.as_ref().and_then(|e| {
-            Some(format!(
-                "digest#{}#{}",
-                text(e, "workspace")?,
-                text(e, "plan_sha256")?
-            ))
-        });
+        let digest_sk = entry
+            .as_ref()
+            .and_then(|e| Some(digest_key(&text(e, "workspace")?, &text(e, "plan_sha256")?)));
         self.delete_entry(&id, &entry_sk, digest_sk.as_deref())
             .await?;
         Ok(id)
     }
 
+    /// Deletes expired entries found through their small listing items (never reading
+    /// reports); TTL would remove them too, later.
     async fn purge(&self, now: Timestamp) -> Result<u64, StoreError> {
         let items = self
-            .query_range("a", "~", true, None, Some(&["sk", "expires_ms"]), |_| true)
+            .query_range(
+                "plan#",
+                "plan#~",
+                true,
+                None,
+                Some(&["sk", "id", "expires_ms", "workspace", "plan_sha256"]),
+                |_| true,
+            )
             .await?;
-        let dead: Vec<WriteRequest> = items
+        let mut dead = 0;
+        for i in items
             .iter()
             .filter(|i| expires_ms(i).is_some_and(|e| e <= now.as_millisecond()))
-            .filter_map(|i| text(i, "sk"))
-            .map(|sk| {
-                WriteRequest::builder()
-                    .delete_request(
-                        DeleteRequest::builder()
-                            .set_key(Some(self.key(&sk)))
-                            .build()
-                            .expect("key is set"),
-                    )
-                    .build()
-            })
-            .collect();
-        let entries = dead
-            .iter()
-            .filter(|w| {
-                w.delete_request
-                    .as_ref()
-                    .and_then(|d| d.key.get("sk"))
-                    .and_then(|k| k.as_s().ok())
-                    .is_some_and(|s| s.starts_with("plan#"))
-            })
-            .count() as u64;
-        for chunk in dead.chunks(BATCH) {
-            self.batch_delete(chunk.to_vec()).await?;
+        {
+            let (Some(id), Some(sk)) = (text(i, "id"), text(i, "sk")) else {
+                continue;
+            };
+            let digest = text(i, "workspace")
+                .zip(text(i, "plan_sha256"))
+                .map(|(w, s)| digest_key(&w, &s));
+            self.delete_entry(&id, &sk, digest.as_deref()).await?;
+            dead += 1;
         }
-        Ok(entries)
-    }
-
-    /// One BatchWriteItem, with what DynamoDB leaves unprocessed retried after a backoff.
-    async fn batch_delete(&self, mut requests: Vec<WriteRequest>) -> Result<(), StoreError> {
-        let mut wait = Duration::from_millis(50);
-        for _ in 0..10 {
-            let out = self
-                .client
-                .batch_write_item()
-                .request_items(&self.table, requests)
-                .send()
-                .await
-                .map_err(|e| self.fail("BatchWriteItem", e))?;
-            match out
-                .unprocessed_items
-                .and_then(|mut u| u.remove(&self.table))
-                .filter(|r| !r.is_empty())
-            {
-                None => return Ok(()),
-                Some(rest) => {
-                    requests = rest;
-                    tokio::time::sleep(wait).await;
-                    wait = (wait * 2).min(Duration::from_secs(5));
-                }
-            }
-        }
-        Err(StoreError::Service {
-            location: self.location(),
-            detail: "BatchWriteItem: items stayed unprocessed after 10 tries".into(),
-            hint: "retry later; expired entries are also removed by the table's TTL".into(),
-        })
+        Ok(dead)
     }
 }
 
@@ -737,38 +792,43 @@ struct Fitted {
     note: Option<String>,
 }
 
-fn fit(plan: &NewPlan) -> Result<Fitted, String> {
-    let encode =
-        |r: &Report| super::encode_report(r).map_err(|e| format!("cannot encode the report: {e}"));
-    let mut report_gz = encode(&plan.report)?;
+/// Never fails the user's run: a report too large for one item loses resource details
+/// first, then findings and outputs, down to its summary and gate, and says what it lost.
+fn fit(plan: &NewPlan) -> Fitted {
+    // Serialising a report into memory cannot fail; an empty blob would read as unreadable.
+    let encode = |r: &Report| super::encode_report(r).unwrap_or_default();
+    let full = &plan.report;
+    let mut report_gz = encode(full);
     let mut notes = Vec::new();
     if report_gz.len() > ITEM_BUDGET {
-        // Keep the summary, findings, outputs and gate; cut the per-resource detail until it
-        // fits, and say so.
-        let full = &plan.report;
-        let total = full.changes.len() + full.drift.len();
-        let (mut lo, mut hi) = (0usize, total);
-        let mut best: Option<(usize, Vec<u8>)> = None;
-        while lo <= hi {
-            let mid = (lo + hi) / 2;
-            let cut = truncated(full, mid);
-            let gz = encode(&cut)?;
-            if gz.len() <= ITEM_BUDGET {
-                best = Some((mid, gz));
-                lo = mid + 1;
-            } else if mid == 0 {
-                break;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        let Some((kept, gz)) = best else {
-            return Err("the report does not fit DynamoDB's 400 KB item limit even without its resource list".into());
+        let details = full.changes.len() + full.drift.len();
+        let cut = |keep: usize| {
+            let mut r = full.clone();
+            let changes = keep.min(r.changes.len());
+            r.changes.truncate(changes);
+            r.drift.truncate(keep - changes);
+            r
         };
-        report_gz = gz;
-        notes.push(format!(
-            "report truncated to fit DynamoDB's 400 KB item limit: {kept} of {total} changed or drifted resources kept; the summary and findings are complete"
-        ));
+        if let Some((kept, gz)) = largest_fitting(details, |n| encode(&cut(n))) {
+            report_gz = gz;
+            notes.push(format!(
+                "report truncated to fit DynamoDB's 400 KB item limit: {kept} of {details} changed or drifted resources kept; the summary and findings are complete"
+            ));
+        } else {
+            let bare = |keep: usize| {
+                let mut r = cut(0);
+                r.outputs.clear();
+                r.findings.truncate(keep);
+                r
+            };
+            let findings = full.findings.len();
+            let (kept, gz) = largest_fitting(findings, |n| encode(&bare(n)))
+                .unwrap_or_else(|| (0, encode(&bare(0))));
+            report_gz = gz;
+            notes.push(format!(
+                "report truncated to fit DynamoDB's 400 KB item limit: no resource details or outputs, {kept} of {findings} findings kept; the summary and gate are complete"
+            ));
+        }
     }
     let raw_plan_gz = match &plan.raw_plan_gz {
         Some(raw) if report_gz.len() + raw.len() <= ITEM_BUDGET => Some(raw.clone()),
@@ -781,20 +841,40 @@ fn fit(plan: &NewPlan) -> Result<Fitted, String> {
         }
         None => None,
     };
-    Ok(Fitted {
+    Fitted {
         report_gz,
         raw_plan_gz,
         note: (!notes.is_empty()).then(|| notes.join("; ")),
-    })
+    }
 }
 
-/// The report with only the first `keep` of its changes and drift entries.
-fn truncated(full: &Report, keep: usize) -> Report {
-    let mut r = full.clone();
-    let changes = keep.min(r.changes.len());
-    r.changes.truncate(changes);
-    r.drift.truncate(keep - changes);
-    r
+/// The largest `n` in 0..=max whose encoding fits the item budget, and that encoding.
+fn largest_fitting(max: usize, encode: impl Fn(usize) -> Vec<u8>) -> Option<(usize, Vec<u8>)> {
+    let (mut lo, mut hi) = (0usize, max);
+    let mut best = None;
+    while lo <= hi {
+        let mid = lo + (hi - lo) / 2;
+        let gz = encode(mid);
+        if gz.len() <= ITEM_BUDGET {
+            best = Some((mid, gz));
+            lo = mid + 1;
+        } else if mid == 0 {
+            break;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    best
+}
+
+/// The claim item's key: the workspace is hashed so that any workspace name fits
+/// DynamoDB's 1 KB sort-key limit.
+fn digest_key(workspace: &str, plan_sha256: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!(
+        "digest#{:x}#{plan_sha256}",
+        Sha256::digest(workspace.as_bytes())
+    )
 }
 
 fn entry_key(meta: &PlanMeta) -> String {
