@@ -62,40 +62,17 @@ impl Operator {
             "CLOUDOPS_INSECURE_STORAGE",
             "CLOUDOPS_AUTH_REFRESH_MARGIN",
             "CLOUDOPS_PROFILE",
-            "AWS_PROFILE",
-            "AWS_REGION",
-            "AWS_DEFAULT_REGION",
-            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            "AWS_ENDPOINT_URL_COGNITO_IDENTITY",
-            "AWS_ENDPOINT_URL_DYNAMODB",
-            "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-            "AWS_SESSION_TOKEN",
-            "AWS_MAX_ATTEMPTS",
-            "ALL_PROXY",
-            "all_proxy",
-            "HTTP_PROXY",
-            "HTTPS_PROXY",
-            "http_proxy",
-            "https_proxy",
         ] {
             c.env_remove(k);
         }
+        for (k, v) in moto::aws_env(self.config_dir.path()) {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
         c.env("AWS_ENDPOINT_URL", &self.endpoint)
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("NO_PROXY", "127.0.0.1")
             .env("CLOUDOPS_CONFIG_DIR", self.config_dir.path())
-            // No shared AWS config of the developer's (it could name other endpoints).
-            .env("HOME", self.config_dir.path())
-            .env(
-                "AWS_CONFIG_FILE",
-                self.config_dir.path().join("no-aws-config"),
-            )
-            .env(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                self.config_dir.path().join("no-aws-credentials"),
-            )
             .env("CLOUDOPS_USER_POOL_ID", &self.pool.user_pool_id)
             .env("CLOUDOPS_CLIENT_ID", &self.pool.client_id)
             .env("CLOUDOPS_IDENTITY_POOL_ID", &self.pool.identity_pool_id);

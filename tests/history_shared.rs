@@ -56,21 +56,6 @@ const SCRUBBED: &[&str] = &[
     "CLICOLOR_FORCE",
     "XDG_DATA_HOME",
     "XDG_CONFIG_HOME",
-    "AWS_PROFILE",
-    "AWS_REGION",
-    "AWS_DEFAULT_REGION",
-    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-    "AWS_ENDPOINT_URL_COGNITO_IDENTITY",
-    "AWS_ENDPOINT_URL_DYNAMODB",
-    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-    "AWS_SESSION_TOKEN",
-    "AWS_MAX_ATTEMPTS",
-    "ALL_PROXY",
-    "all_proxy",
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "http_proxy",
-    "https_proxy",
 ];
 
 type Item = HashMap<String, AttributeValue>;
@@ -176,21 +161,14 @@ impl<'s> Operator<'s> {
         for k in SCRUBBED {
             c.env_remove(k);
         }
-        let home = self.root.path().join("home");
-        c.env("AWS_ENDPOINT_URL", moto::endpoint())
-            .env("AWS_EC2_METADATA_DISABLED", "true")
-            .env("AWS_ACCESS_KEY_ID", "testing")
-            .env("AWS_SECRET_ACCESS_KEY", "testing")
-            .env("NO_PROXY", "127.0.0.1")
-            .env("no_proxy", "127.0.0.1")
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", self.root.path().join("xdg"))
+        for (k, v) in moto::aws_env(&self.root.path().join("home")) {
+            match v {
+                Some(v) => c.env(k, v),
+                None => c.env_remove(k),
+            };
+        }
+        c.env("XDG_DATA_HOME", self.root.path().join("xdg"))
             .env("XDG_CONFIG_HOME", self.root.path().join("xdg"))
-            .env("AWS_CONFIG_FILE", home.join("no-aws-config"))
-            .env(
-                "AWS_SHARED_CREDENTIALS_FILE",
-                home.join("no-aws-credentials"),
-            )
             .env("CLOUDOPS_CONFIG_DIR", self.config_dir())
             .env("CLOUDOPS_DATA_DIR", self.data_dir())
             .env("CLOUDOPS_USER_POOL_ID", &self.stack.pool.user_pool_id)

@@ -191,7 +191,7 @@ impl Vault {
 /// still land in (and are found in) the persistent keyring. Without a persistent keyring
 /// the entries would die with the process, so that counts as no keyring.
 #[cfg(target_os = "linux")]
-fn session_keyring() -> Result<(), String> {
+pub fn session_keyring() -> Result<(), String> {
     use linux_keyutils::{KeyRing, KeyRingIdentifier};
     let session = KeyRing::from_special_id(KeyRingIdentifier::Session, false);
     let user_session = KeyRing::from_special_id(KeyRingIdentifier::UserSession, false);
@@ -226,7 +226,7 @@ fn session_keyring() -> Result<(), String> {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn session_keyring() -> Result<(), String> {
+pub fn session_keyring() -> Result<(), String> {
     Ok(())
 }
 

@@ -345,28 +345,63 @@ pub fn resign(token: &str, edits: serde_json::Value) -> String {
         .to_string()
 }
 
-/// Runs `f` on a thread with a session keyring of its own (as the binary gives itself), so
-/// the test can read and write the same kernel-keyring entries through the keyring crate.
+/// Runs `f` on a thread that reaches the kernel keyring as the binary does (a session
+/// keyring of its own, linked to the persistent one), so the test can read and write the
+/// same entries through the keyring crate.
 pub fn in_session_keyring<T: Send>(f: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| {
         s.spawn(|| {
-            const KEYCTL_JOIN_SESSION_KEYRING: libc::c_long = 1;
-            // SAFETY: keyctl(JOIN_SESSION_KEYRING, NULL): no pointer but NULL.
-            let r = unsafe {
-                libc::syscall(
-                    libc::SYS_keyctl,
-                    KEYCTL_JOIN_SESSION_KEYRING,
-                    std::ptr::null::<libc::c_char>(),
-                )
-            };
-            assert!(
-                r >= 0,
-                "join session keyring: {}",
-                std::io::Error::last_os_error()
-            );
+            cloudops::auth::vault::session_keyring().expect("kernel keyring");
             f()
         })
         .join()
         .expect("keyring thread")
     })
+}
+
+/// Variables that could send a test's AWS traffic elsewhere than the moto server.
+const AWS_ELSEWHERE: &[&str] = &[
+    "AWS_PROFILE",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+    "AWS_ENDPOINT_URL_COGNITO_IDENTITY",
+    "AWS_ENDPOINT_URL_DYNAMODB",
+    "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+    "AWS_SESSION_TOKEN",
+    "AWS_MAX_ATTEMPTS",
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "http_proxy",
+    "https_proxy",
+];
+
+/// The environment that points the binary at the moto server and nowhere else: test
+/// credentials, no instance metadata, no proxies, and `home` as HOME so no shared AWS config
+/// of the developer's (profiles, endpoints) applies. `None` removes a variable.
+pub fn aws_env(home: &std::path::Path) -> Vec<(String, Option<String>)> {
+    let mut env: Vec<(String, Option<String>)> = AWS_ELSEWHERE
+        .iter()
+        .map(|k| (k.to_string(), None))
+        .collect();
+    let home = home.display().to_string();
+    for (k, v) in [
+        ("AWS_ENDPOINT_URL", endpoint().to_string()),
+        ("AWS_EC2_METADATA_DISABLED", "true".into()),
+        ("AWS_ACCESS_KEY_ID", "testing".into()),
+        ("AWS_SECRET_ACCESS_KEY", "testing".into()),
+        ("NO_PROXY", "127.0.0.1".into()),
+        ("no_proxy", "127.0.0.1".into()),
+        ("AWS_CONFIG_FILE", format!("{home}/no-aws-config")),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE",
+            format!("{home}/no-aws-credentials"),
+        ),
+        ("HOME", home.clone()),
+    ] {
+        env.push((k.to_string(), Some(v)));
+    }
+    env
 }
