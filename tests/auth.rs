@@ -563,6 +563,42 @@ fn aws_calls_use_the_identity_pools_credentials() {
 }
 
 #[test]
+fn logout_revokes_even_an_expired_login_and_local_logout_only_forgets() {
+    let op = Operator::new();
+    op.pool.user("leave@example.com", PASSWORD);
+
+    // `auth token --id` is the ID token: it carries the user's claims.
+    op.login("leave@example.com").expect(0);
+    let id = op.run(&["auth", "token", "--id"], None, &[]);
+    id.expect(0);
+    let payload = b64_decode(id.stdout.trim().split('.').nth(1).expect("a JWT"));
+    let claims: serde_json::Value = serde_json::from_slice(&payload).expect("claims");
+    assert_eq!(claims["token_use"], "id");
+    assert_eq!(claims["email"], "leave@example.com");
+
+    // --local forgets here and revokes nothing: the refresh token still works elsewhere.
+    let refresh = op.stored("refresh").expect("refresh token");
+    let local = op.run(&["logout", "--local"], None, &[]);
+    local.expect(0);
+    assert!(local.stdout.contains("not revoked"), "{}", local.stdout);
+    assert!(op.stored("refresh").is_none());
+    assert!(op.pool.refresh_works(&refresh), "--local must not revoke");
+
+    // A plain logout with an expired access token still revokes (it refreshes to do so).
+    op.login("leave@example.com").expect(0);
+    let refresh = op.stored("refresh").expect("refresh token");
+    op.age_stored_tokens();
+    let out = op.run(&["logout"], None, &[]);
+    out.expect(0);
+    assert!(out.stdout.contains("every device"), "{}", out.stdout);
+    assert!(
+        !op.pool.refresh_works(&refresh),
+        "the refresh token was revoked"
+    );
+    op.status(&[]).expect(4);
+}
+
+#[test]
 fn no_pool_configured_is_a_usage_error_naming_the_settings() {
     let op = Operator::new();
     let out = op.run(

@@ -21,7 +21,13 @@ pub struct IdClaims {
 /// `https://cognito-idp.REGION.amazonaws.com/POOL_ID`: what the tokens must name as issuer.
 pub fn issuer(user_pool_id: &str) -> String {
     let region = user_pool_id.split('_').next().unwrap_or_default();
-    format!("https://cognito-idp.{region}.amazonaws.com/{user_pool_id}")
+    // The China partition has its own domain.
+    let domain = if region.starts_with("cn-") {
+        "amazonaws.com.cn"
+    } else {
+        "amazonaws.com"
+    };
+    format!("https://cognito-idp.{region}.{domain}/{user_pool_id}")
 }
 
 /// The pool's key set: from the endpoint override (a local test server answers like

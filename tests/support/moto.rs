@@ -224,6 +224,20 @@ impl Pool {
         })
     }
 
+    /// Whether Cognito still honours `refresh_token` (it is revoked by a global sign-out).
+    pub fn refresh_works(&self, refresh_token: &str) -> bool {
+        runtime().block_on(async {
+            let idp = aws_sdk_cognitoidentityprovider::Client::new(&sdk_config().await);
+            idp.initiate_auth()
+                .client_id(&self.client_id)
+                .auth_flow(aws_sdk_cognitoidentityprovider::types::AuthFlowType::RefreshTokenAuth)
+                .auth_parameters("REFRESH_TOKEN", refresh_token)
+                .send()
+                .await
+                .is_ok()
+        })
+    }
+
     /// The user's status as Cognito records it (e.g. `CONFIRMED`).
     pub fn status_of(&self, email: &str) -> String {
         runtime().block_on(async {
