@@ -4,6 +4,8 @@
 //! shared table can get wrong: users seeing each other's entries, paging a large partition,
 //! items over DynamoDB's 400 KB limit, concurrent writers, choosing the store, and importing.
 
+#[path = "support/github_server.rs"]
+mod github_server;
 #[path = "support/moto.rs"]
 mod moto;
 mod support;
@@ -1547,4 +1549,78 @@ fn import_from_local_copies_once() {
         "{}",
         out.stderr
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. DynamoDB's refusals: retried, then named with the table, operation and next step.
+// ---------------------------------------------------------------------------------------------
+
+/// DynamoDB answers served from a local HTTP server (Cognito stays on moto): throttling is
+/// retried as configured, then reported; refused permissions and credentials name the fix.
+#[test]
+fn dynamodb_refusals_name_the_table_operation_and_next_step() {
+    use github_server::{Response, Route, Server};
+    let stack = Stack::new();
+    stack.pool.user("refused@example.com", PASSWORD);
+    let op = Operator::new(&stack);
+    op.login("refused@example.com");
+    let refusal = |code: &str| {
+        Response::json(
+            400,
+            serde_json::json!({
+                "__type": format!("com.amazonaws.dynamodb.v20120810#{code}"),
+                "message": format!("{code} from the test server"),
+            }),
+        )
+        .header("content-type", "application/x-amz-json-1.0")
+    };
+    for (code, says, next) in [
+        (
+            "ProvisionedThroughputExceededException",
+            "still throttled after retries",
+            "retry in a minute",
+        ),
+        ("AccessDeniedException", "not allowed", "role"),
+        (
+            "ExpiredTokenException",
+            "credentials were refused",
+            "cloudops login",
+        ),
+    ] {
+        let server = Server::start(vec![Route::seq("POST", "/", vec![refusal(code)])]);
+        let out = op.run_with(
+            &["plan", "history", "--format", "json"],
+            &[
+                (
+                    "AWS_ENDPOINT_URL_DYNAMODB",
+                    Some(server.base_uri().as_str()),
+                ),
+                ("AWS_MAX_ATTEMPTS", Some("2")),
+            ],
+            None,
+        );
+        out.expect(1, code);
+        assert!(
+            out.stderr
+                .contains(&format!("DynamoDB table {}", stack.table)),
+            "{code}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("Query"),
+            "names the operation: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains(says), "{code}: {}", out.stderr);
+        assert!(out.stderr.contains(next), "{code}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("SQLite"),
+            "never falls back: {}",
+            out.stderr
+        );
+        if code.starts_with("Provisioned") {
+            // Retried: the listing's first request was sent twice (AWS_MAX_ATTEMPTS=2).
+            assert!(server.hits("/") >= 2, "{} requests", server.hits("/"));
+        }
+    }
 }
