@@ -80,7 +80,6 @@ fn list(a: &HistoryListArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Resu
             format!("{} (not created yet)", spec.describe()),
         ),
         Some(s) => {
-            purge_quietly(s.as_ref(), now);
             let page = s.list_plans(
                 &ListQuery {
                     workspace: a.workspace.clone(),
@@ -90,6 +89,9 @@ fn list(a: &HistoryListArgs, spec: &Spec, ctx: &Context, now: Timestamp) -> Resu
                 },
                 now,
             )?;
+            // After the listing (which never shows expired entries anyway), so that a store
+            // that cannot be reached fails once, not once per operation.
+            purge_quietly(s.as_ref(), now);
             if !page.unreadable.is_empty() {
                 ctx.warn(&format!(
                     "{} saved plan(s) cannot be read by this cloudops and are not listed: {} (remove with `cloudops plan history delete ID`)",
