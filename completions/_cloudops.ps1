@@ -369,6 +369,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value, e.g. `cloudops config get plan.fail_on`')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a value from the user config (from the `--profile` given, else the base)')
+            [CompletionResult]::new('from-stack', 'from-stack', [CompletionResultType]::ParameterValue, 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -462,12 +463,32 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cloudops;config;from-stack' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cloudops;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Where the settings files are, and which profile is in use')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every setting''s value and where it comes from (flag defaults, environment, files)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value, e.g. `cloudops config get plan.fail_on`')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a value from the user config (from the `--profile` given, else the base)')
+            [CompletionResult]::new('from-stack', 'from-stack', [CompletionResultType]::ParameterValue, 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -484,6 +505,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;help;unset' {
+            break
+        }
+        'cloudops;config;help;from-stack' {
             break
         }
         'cloudops;config;help;help' {
@@ -834,6 +858,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One setting''s value, e.g. `cloudops config get plan.fail_on`')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`')
             [CompletionResult]::new('unset', 'unset', [CompletionResultType]::ParameterValue, 'Remove a value from the user config (from the `--profile` given, else the base)')
+            [CompletionResult]::new('from-stack', 'from-stack', [CompletionResultType]::ParameterValue, 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given')
             break
         }
         'cloudops;help;config;path' {
@@ -849,6 +874,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;help;config;unset' {
+            break
+        }
+        'cloudops;help;config;from-stack' {
             break
         }
         'cloudops;help;signup' {

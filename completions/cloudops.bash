@@ -103,6 +103,9 @@ _cloudops() {
             cloudops__subcmd__auth__subcmd__help__subcmd__github,status)
                 cmd="cloudops__subcmd__auth__subcmd__help__subcmd__github__subcmd__status"
                 ;;
+            cloudops__subcmd__config,from-stack)
+                cmd="cloudops__subcmd__config__subcmd__from__subcmd__stack"
+                ;;
             cloudops__subcmd__config,get)
                 cmd="cloudops__subcmd__config__subcmd__get"
                 ;;
@@ -120,6 +123,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__config,unset)
                 cmd="cloudops__subcmd__config__subcmd__unset"
+                ;;
+            cloudops__subcmd__config__subcmd__help,from-stack)
+                cmd="cloudops__subcmd__config__subcmd__help__subcmd__from__subcmd__stack"
                 ;;
             cloudops__subcmd__config__subcmd__help,get)
                 cmd="cloudops__subcmd__config__subcmd__help__subcmd__get"
@@ -186,6 +192,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__help__subcmd__auth__subcmd__github,status)
                 cmd="cloudops__subcmd__help__subcmd__auth__subcmd__github__subcmd__status"
+                ;;
+            cloudops__subcmd__help__subcmd__config,from-stack)
+                cmd="cloudops__subcmd__help__subcmd__config__subcmd__from__subcmd__stack"
                 ;;
             cloudops__subcmd__help__subcmd__config,get)
                 cmd="cloudops__subcmd__help__subcmd__config__subcmd__get"
@@ -850,12 +859,54 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version path list get set unset help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version path list get set unset from-stack help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__config__subcmd__from__subcmd__stack)
+            opts="-q -v -h -V --region --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
                     return 0
@@ -926,8 +977,22 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__config__subcmd__help)
-            opts="path list get set unset help"
+            opts="path list get set unset from-stack help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__config__subcmd__help__subcmd__from__subcmd__stack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1348,8 +1413,22 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__config)
-            opts="path list get set unset"
+            opts="path list get set unset from-stack"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__config__subcmd__from__subcmd__stack)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

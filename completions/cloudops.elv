@@ -336,6 +336,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand get 'One setting''s value, e.g. `cloudops config get plan.fail_on`'
             cand set 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
             cand unset 'Remove a value from the user config (from the `--profile` given, else the base)'
+            cand from-stack 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;config;path'= {
@@ -423,12 +424,31 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cloudops;config;from-stack'= {
+            cand --region 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cloudops;config;help'= {
             cand path 'Where the settings files are, and which profile is in use'
             cand list 'Every setting''s value and where it comes from (flag defaults, environment, files)'
             cand get 'One setting''s value, e.g. `cloudops config get plan.fail_on`'
             cand set 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
             cand unset 'Remove a value from the user config (from the `--profile` given, else the base)'
+            cand from-stack 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;config;help;path'= {
@@ -440,6 +460,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;config;help;set'= {
         }
         &'cloudops;config;help;unset'= {
+        }
+        &'cloudops;config;help;from-stack'= {
         }
         &'cloudops;config;help;help'= {
         }
@@ -752,6 +774,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand get 'One setting''s value, e.g. `cloudops config get plan.fail_on`'
             cand set 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
             cand unset 'Remove a value from the user config (from the `--profile` given, else the base)'
+            cand from-stack 'Set the auth and aws settings from a deployed deploy/ stack''s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
         }
         &'cloudops;help;config;path'= {
         }
@@ -762,6 +785,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;config;set'= {
         }
         &'cloudops;help;config;unset'= {
+        }
+        &'cloudops;help;config;from-stack'= {
         }
         &'cloudops;help;signup'= {
         }

@@ -197,32 +197,33 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s h -l help -d 'Print help'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "path" -d 'Where the settings files are, and which profile is in use'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "path" -d 'Where the settings files are, and which profile is in use'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "from-stack" -d 'Set the auth and aws settings from a deployed deploy/ stack\'s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -323,11 +324,33 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l region -d 'The stack\'s region [default: AWS_REGION, aws.region, or the AWS profile\'s]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l store -d 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Where the settings files are, and which profile is in use'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every setting\'s value and where it comes from (flag defaults, environment, files)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "from-stack" -d 'Set the auth and aws settings from a deployed deploy/ stack\'s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports' -r -f -a "table\t''
@@ -549,6 +572,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "get" -d 'One setting\'s value, e.g. `cloudops config get plan.fail_on`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Set a value in the user config (in the `--profile` given, else the base), e.g. `cloudops config set plan.fail_on high`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "from-stack" -d 'Set the auth and aws settings from a deployed deploy/ stack\'s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'Who is logged in, until when, where the tokens are kept, and which AWS identity they give (exit 4 when not logged in); refreshes tokens that are about to expire'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "token" -d 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "github" -d 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'

@@ -230,14 +230,28 @@ where
             "cannot connect (nothing answers there, or the connection was cut)".into(),
             "check the network, the region, and AWS_ENDPOINT_URL if you set one",
         ),
-        SdkError::DispatchFailure(_) => (
-            // Credential and connector errors name what failed, never a secret.
-            format!(
-                "the request could not be sent ({})",
-                aws_smithy_types::error::display::DisplayErrorContext(e)
-            ),
-            "check the network, the region, the credentials, and AWS_ENDPOINT_URL if you set one",
-        ),
+        SdkError::DispatchFailure(_) => {
+            let chain = aws_smithy_types::error::display::DisplayErrorContext(e).to_string();
+            if chain.contains("loading credentials") {
+                (
+                    "no usable AWS credentials (looked in the environment, the AWS profile, SSO and instance metadata)".into(),
+                    "set AWS_PROFILE (or aws.profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; for the shared history, configure the identity pool (auth.identity_pool_id) and log in",
+                )
+            } else {
+                // The first cause is the useful part; the rest is the SDK's debug dump.
+                let first: String = chain
+                    .split(" (")
+                    .next()
+                    .unwrap_or(&chain)
+                    .chars()
+                    .take(200)
+                    .collect();
+                (
+                    format!("the request could not be sent ({first})"),
+                    "check the network, the region, the credentials, and AWS_ENDPOINT_URL if you set one",
+                )
+            }
+        }
         SdkError::TimeoutError(_) => (
             "no answer in time".into(),
             "check the network, or the endpoint (AWS_ENDPOINT_URL) if you set one",

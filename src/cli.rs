@@ -265,6 +265,19 @@ pub enum ConfigCommand {
     Set(ConfigSetArgs),
     /// Remove a value from the user config (from the `--profile` given, else the base)
     Unset(ConfigKeyArg),
+    /// Set the auth and aws settings from a deployed deploy/ stack's outputs (reads them with
+    /// CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given
+    FromStack(FromStackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct FromStackArgs {
+    /// The CloudFormation stack deployed from deploy/template.yaml
+    #[arg(value_name = "STACK")]
+    pub stack: String,
+    /// The stack's region [default: AWS_REGION, aws.region, or the AWS profile's]
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -598,6 +598,119 @@ fn logout_revokes_even_an_expired_login_and_local_logout_only_forgets() {
     op.status(&[]).expect(4);
 }
 
+/// `config from-stack` reads a deployed stack's outputs (CloudFormation on moto) into the
+/// user config, all at once, under the profile given; a stack without them changes nothing.
+#[test]
+fn config_from_stack_fills_every_setting_at_once() {
+    let op = Operator::new();
+    let outputs = [
+        ("Region", "us-east-1"),
+        ("UserPoolId", op.pool.user_pool_id.as_str()),
+        ("UserPoolClientId", op.pool.client_id.as_str()),
+        ("IdentityPoolId", op.pool.identity_pool_id.as_str()),
+        ("PlansTableName", "cloudops-plans"),
+    ];
+    let stack = |name: &str, outputs: &[(&str, &str)]| {
+        let body = serde_json::json!({
+            "Resources": {"Topic": {"Type": "AWS::SNS::Topic"}},
+            "Outputs": outputs
+                .iter()
+                .map(|(k, v)| (k.to_string(), serde_json::json!({"Value": v})))
+                .collect::<serde_json::Map<_, _>>(),
+        });
+        moto::runtime().block_on(async {
+            aws_sdk_cloudformation::Client::new(&moto::sdk_config().await)
+                .create_stack()
+                .stack_name(name)
+                .template_body(body.to_string())
+                .send()
+                .await
+                .expect("create_stack");
+        });
+    };
+    let name = format!("cloudops-{}", cloudops::store::new_id());
+    stack(&name, &outputs);
+    let cleared = [
+        ("CLOUDOPS_USER_POOL_ID", ""),
+        ("CLOUDOPS_CLIENT_ID", ""),
+        ("CLOUDOPS_IDENTITY_POOL_ID", ""),
+    ];
+    let out = op.run(
+        &[
+            "--profile",
+            "team",
+            "config",
+            "from-stack",
+            &name,
+            "--region",
+            "us-east-1",
+        ],
+        None,
+        &cleared,
+    );
+    out.expect(0);
+    for (_, value) in outputs {
+        let listed = op.run(&["--profile", "team", "config", "list"], None, &cleared);
+        assert!(listed.stdout.contains(value), "{value}: {}", listed.stdout);
+    }
+    // The settings work: sign-up and login go to the pool the stack named.
+    op.pool.user("stack@example.com", PASSWORD);
+    let login = op.run(
+        &[
+            "--profile",
+            "team",
+            "login",
+            "--email",
+            "stack@example.com",
+            "--password-stdin",
+        ],
+        Some(PASSWORD),
+        &cleared,
+    );
+    login.expect(0);
+    op.run(&["--profile", "team", "logout", "--local"], None, &cleared)
+        .expect(0);
+
+    // A stack that is not ours: refused, nothing written.
+    let before = std::fs::read_to_string(op.config_dir.path().join("config.toml")).expect("config");
+    let other = format!("other-{}", cloudops::store::new_id());
+    stack(&other, &outputs[..2]);
+    let out = op.run(
+        &[
+            "--profile",
+            "other",
+            "config",
+            "from-stack",
+            &other,
+            "--region",
+            "us-east-1",
+        ],
+        None,
+        &cleared,
+    );
+    out.expect(64);
+    assert!(out.stderr.contains("UserPoolClientId"), "{}", out.stderr);
+    let after = std::fs::read_to_string(op.config_dir.path().join("config.toml")).expect("config");
+    assert_eq!(before, after, "nothing written");
+    let missing = op.run(
+        &[
+            "config",
+            "from-stack",
+            "no-such-stack",
+            "--region",
+            "us-east-1",
+        ],
+        None,
+        &cleared,
+    );
+    missing.expect(1);
+    assert!(
+        missing.stderr.contains("does not exist"),
+        "{}",
+        missing.stderr
+    );
+}
+
 #[test]
 fn no_pool_configured_is_a_usage_error_naming_the_settings() {
     let op = Operator::new();

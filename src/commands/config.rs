@@ -153,7 +153,7 @@ pub fn run(args: &ConfigArgs, ctx: &Context) -> Result<ExitCode, Error> {
     // Editing may create the profile it names, so only reading needs it to exist.
     let reading = !matches!(
         args.command,
-        ConfigCommand::Set(_) | ConfigCommand::Unset(_)
+        ConfigCommand::Set(_) | ConfigCommand::Unset(_) | ConfigCommand::FromStack(_)
     );
     let layers = if reading {
         config::load_layers(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?
@@ -179,6 +179,7 @@ pub fn run(args: &ConfigArgs, ctx: &Context) -> Result<ExitCode, Error> {
         }
         ConfigCommand::Set(a) => edit(&a.key, Some(&a.value), ctx),
         ConfigCommand::Unset(k) => edit(&k.key, None, ctx),
+        ConfigCommand::FromStack(a) => from_stack(a, ctx),
     }?;
     Ok(ExitCode::Success)
 }
@@ -298,7 +299,12 @@ fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
 /// Sets (or with `None` removes) `key` in the user config — under `[profiles.NAME]` with
 /// `--profile` — and writes the file only if cloudops accepts the result.
 fn edit(key: &str, new: Option<&str>, ctx: &Context) -> Result<(), Error> {
-    let kind = kind_of(key)?;
+    edit_many(&[(key, new)], ctx)
+}
+
+/// Applies every change to one copy of the file, checks the result and writes it once:
+/// all of them land or none does.
+fn edit_many(changes: &[(&str, Option<&str>)], ctx: &Context) -> Result<(), Error> {
     let Some(path) = config::user_config_path() else {
         return Err(Error::Usage {
             message: "there is no config directory".into(),
@@ -321,44 +327,50 @@ fn edit(key: &str, new: Option<&str>, ctx: &Context) -> Result<(), Error> {
             path: path.clone(),
             message: e.message().to_string(),
         })?;
-    let mut segments: Vec<String> = Vec::new();
-    if let Some(p) = &ctx.profile {
-        segments.extend(["profiles".to_string(), p.clone()]);
-    }
-    segments.extend(key.split('.').map(str::to_string));
-    let (leaf, tables) = segments.split_last().expect("keys have a dot");
-    let mut table: &mut Table = doc.as_table_mut();
-    for name in tables {
-        let item = table.entry(name).or_insert_with(|| {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            Item::Table(t)
-        });
-        table = item.as_table_mut().ok_or_else(|| Error::Config {
-            path: path.clone(),
-            message: format!("{name} is not a table"),
-        })?;
-    }
-    match new {
-        None => {
-            table.remove(leaf);
+    for (key, new) in changes {
+        let kind = kind_of(key)?;
+        let mut segments: Vec<String> = Vec::new();
+        if let Some(p) = &ctx.profile {
+            segments.extend(["profiles".to_string(), p.clone()]);
         }
-        Some(v) => {
-            table[leaf.as_str()] = typed(key, kind, v)?;
+        segments.extend(key.split('.').map(str::to_string));
+        let (leaf, tables) = segments.split_last().expect("keys have a dot");
+        let mut table: &mut Table = doc.as_table_mut();
+        for name in tables {
+            let item = table.entry(name).or_insert_with(|| {
+                let mut t = Table::new();
+                t.set_implicit(true);
+                Item::Table(t)
+            });
+            table = item.as_table_mut().ok_or_else(|| Error::Config {
+                path: path.clone(),
+                message: format!("{name} is not a table"),
+            })?;
+        }
+        match new {
+            None => {
+                table.remove(leaf);
+            }
+            Some(v) => {
+                table[leaf.as_str()] = typed(key, kind, v)?;
+            }
         }
     }
     let updated = doc.to_string();
     // Check the whole file as it would be read, profiles included, before writing it.
     check(&path, &updated)?;
     write_atomically(&path, &updated)?;
-    ctx.note(&format!(
-        "{} {key}{} in {}",
-        if new.is_some() { "set" } else { "removed" },
-        ctx.profile
-            .as_deref()
-            .map_or(String::new(), |p| format!(" (profile {p})")),
-        path.display()
-    ));
+    let profile = ctx
+        .profile
+        .as_deref()
+        .map_or(String::new(), |p| format!(" (profile {p})"));
+    for (key, new) in changes {
+        ctx.note(&format!(
+            "{} {key}{profile} in {}",
+            if new.is_some() { "set" } else { "removed" },
+            path.display()
+        ));
+    }
     Ok(())
 }
 
@@ -406,4 +418,83 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), Error> {
         error: e,
     };
     crate::fsutil::write_private(path, text.as_bytes()).map_err(io)
+}
+
+/// Stack outputs of deploy/template.yaml and the settings they fill.
+const STACK_OUTPUTS: &[(&str, &str)] = &[
+    ("Region", "aws.region"),
+    ("UserPoolId", "auth.user_pool_id"),
+    ("UserPoolClientId", "auth.client_id"),
+    ("IdentityPoolId", "auth.identity_pool_id"),
+    ("PlansTableName", "aws.plans_table"),
+];
+
+/// Reads the stack's outputs and sets every setting they fill, all or none: a stack that
+/// lacks one is refused before anything is written.
+fn from_stack(a: &crate::cli::FromStackArgs, ctx: &Context) -> Result<(), Error> {
+    let rt = crate::aws::runtime()?;
+    let outputs = rt.block_on(async {
+        let target = crate::aws::Target {
+            region: a.region.clone(),
+            profile: None,
+        };
+        let cfg = if a.region.is_some() {
+            crate::aws::signed_in_region(&target, None).await
+        } else {
+            crate::aws::signed(&target, None).await
+        };
+        let client = aws_sdk_cloudformation::Client::new(&cfg);
+        let out = client
+            .describe_stacks()
+            .stack_name(&a.stack)
+            .send()
+            .await
+            .map_err(|e| {
+                let (message, hint) = match &e {
+                    aws_sdk_cloudformation::error::SdkError::ServiceError(s) => (
+                        format!(
+                            "CloudFormation DescribeStacks {}: {}",
+                            a.stack,
+                            aws_sdk_cloudformation::error::ProvideErrorMetadata::message(s.err())
+                                .unwrap_or("refused")
+                        ),
+                        "check the stack name and --region; your AWS identity needs cloudformation:DescribeStacks".to_string(),
+                    ),
+                    other => {
+                        let (why, hint) = crate::aws::failure(other);
+                        (format!("CloudFormation DescribeStacks {}: {why}", a.stack), hint.to_string())
+                    }
+                };
+                Error::Remote { message, hint }
+            })?;
+        let stack = out.stacks.unwrap_or_default().into_iter().next();
+        Ok::<_, Error>(
+            stack
+                .and_then(|s| s.outputs)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|o| Some((o.output_key?, o.output_value?)))
+                .collect::<std::collections::BTreeMap<String, String>>(),
+        )
+    })?;
+    let missing: Vec<&str> = STACK_OUTPUTS
+        .iter()
+        .filter(|(k, _)| !outputs.contains_key(*k))
+        .map(|(k, _)| *k)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Usage {
+            message: format!(
+                "stack {} lacks the outputs {} (is it deployed from deploy/template.yaml?)",
+                a.stack,
+                missing.join(", ")
+            ),
+            hint: "deploy deploy/template.yaml (deploy/README.md), or set the keys with `cloudops config set`".into(),
+        });
+    }
+    let changes: Vec<(&str, Option<&str>)> = STACK_OUTPUTS
+        .iter()
+        .map(|(output, key)| (*key, Some(outputs[*output].as_str())))
+        .collect();
+    edit_many(&changes, ctx)
 }
