@@ -97,6 +97,7 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 const FILES: &[(&str, &str)] = &[
     ("$XDG_CONFIG_HOME/cloudops/config.toml", "User config with named profiles (~/.config/cloudops on Linux); see cloudops config and CLOUDOPS_CONFIG_DIR."),
     (".cloudops.toml", "Project settings ([plan], [history], [aws], [auth]), the nearest one from the current directory up to the repository root; see --config."),
+    ("$XDG_CONFIG_HOME/cloudops/jwks-*.json", "The user pool's public keys, cached for a day to verify ID tokens (nothing secret)."),
     ("$XDG_CONFIG_HOME/cloudops/credentials-*.json", "Only with --insecure-storage and no working OS keyring: tokens in a 0600 file (otherwise they are in the OS keyring)."),
     ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
 ];

@@ -265,7 +265,14 @@ fn a_new_user_signs_up_confirms_logs_in_is_refreshed_and_logs_out() {
             "{name} token not in the kernel keyring"
         );
     }
-    assert!(op.files().is_empty(), "{:?}", op.files());
+    // Only the pool's public keys are cached on disk; no token is.
+    assert!(
+        op.files().iter().all(|f| f
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("jwks-"))),
+        "{:?}",
+        op.files()
+    );
 
     let status = op.status(&[]);
     status.expect(0);
@@ -284,6 +291,16 @@ fn a_new_user_signs_up_confirms_logs_in_is_refreshed_and_logs_out() {
     let table = op.run(&["auth", "status"], None, &[]);
     table.expect(0);
     assert!(table.stdout.contains("Valid until"), "{}", table.stdout);
+    // Fresh tokens are verified against the pool's cached public keys: no network needed.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
+    let dead = format!("http://{}", closed.local_addr().expect("addr"));
+    drop(closed);
+    let offline = op.status(&[
+        ("AWS_ENDPOINT_URL", &dead),
+        ("CLOUDOPS_IDENTITY_POOL_ID", ""),
+    ]);
+    offline.expect(0);
+    assert_eq!(offline.json()["verified"], true);
 
     // Expired tokens are refreshed on the next command, silently, and stored.
     let before = op.token();
@@ -743,7 +760,13 @@ fn ci_credentials_from_the_environment_win_and_are_never_stored() {
     // Nothing was stored: without the variables there is no login.
     op.status(&[]).expect(4);
     assert!(gone_from_kernel_keyring(&op.keyring_description("id")));
-    assert!(op.files().is_empty());
+    assert!(
+        op.files().iter().all(|f| f
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("jwks-"))),
+        "only public keys on disk: {:?}",
+        op.files()
+    );
 
     let half = op.status(&[("CLOUDOPS_PASSWORD", PASSWORD)]);
     half.expect(64);

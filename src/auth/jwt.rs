@@ -60,6 +60,51 @@ pub fn fetch_jwks(url: &str) -> Result<JwkSet, String> {
     serde_json::from_slice(&bytes).map_err(|e| format!("{url} did not return a key set: {e}"))
 }
 
+/// How long fetched keys are trusted before being fetched again.
+const CACHE_TTL_SECONDS: i64 = 24 * 3600;
+
+/// The cache file for a pool's key set (public keys: nothing secret is cached). Pool ids
+/// are `REGION_ID`, letters, digits, `-` and `_`; anything else is replaced.
+pub fn cache_file_name(user_pool_id: &str) -> String {
+    let safe: String = user_pool_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("jwks-{safe}.json")
+}
+
+#[derive(serde::Serialize, Deserialize)]
+struct CachedKeys {
+    fetched_at: i64,
+    keys: JwkSet,
+}
+
+/// The cached key set, if it is younger than a day and readable.
+pub fn cached_jwks(path: &std::path::Path) -> Option<JwkSet> {
+    let c: CachedKeys = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    let age = jiff::Timestamp::now().as_second() - c.fetched_at;
+    (0..CACHE_TTL_SECONDS).contains(&age).then_some(c.keys)
+}
+
+/// Best effort: a cache that cannot be written only costs a fetch next time.
+pub fn store_jwks(path: &std::path::Path, keys: &JwkSet) {
+    let c = CachedKeys {
+        fetched_at: jiff::Timestamp::now().as_second(),
+        keys: keys.clone(),
+    };
+    if let Ok(bytes) = serde_json::to_vec(&c) {
+        if let Err(e) = crate::fsutil::write_private(path, &bytes) {
+            tracing::debug!(error = %e, "the key set was not cached");
+        }
+    }
+}
+
 /// Verifies `token` as an ID token of `user_pool_id` for `client_id`.
 pub fn verify_id_token(
     token: &str,

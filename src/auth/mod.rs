@@ -301,16 +301,33 @@ pub fn verify(
     id_token: &str,
 ) -> Result<jwt::IdClaims, Error> {
     let url = jwt::jwks_url(&settings.user_pool_id, pool.endpoint_override.as_deref());
+    let cache = config::user_config_path().and_then(|p| {
+        p.parent()
+            .map(|d| d.join(jwt::cache_file_name(&settings.user_pool_id)))
+    });
+    let check = |keys: &jsonwebtoken::jwk::JwkSet| {
+        jwt::verify_id_token(id_token, keys, &settings.user_pool_id, &settings.client_id)
+    };
+    // The pool's public keys, from the cache when it has the token's key: a command with
+    // fresh tokens then needs no network for verification. A key the cache lacks (a rotated
+    // set) is looked up again.
+    if let Some(keys) = cache.as_deref().and_then(jwt::cached_jwks) {
+        if let Ok(claims) = check(&keys) {
+            return Ok(claims);
+        }
+    }
     let keys = jwt::fetch_jwks(&url).map_err(|message| Error::Remote {
         message,
         hint: "check the network and the region; the keys are public and need no login".into(),
     })?;
-    jwt::verify_id_token(id_token, &keys, &settings.user_pool_id, &settings.client_id).map_err(
-        |why| Error::Auth {
-            message: format!("the ID token cannot be trusted: {why}"),
-            hint: "log in again: `cloudops login`".into(),
-        },
-    )
+    let claims = check(&keys).map_err(|why| Error::Auth {
+        message: format!("the ID token cannot be trusted: {why}"),
+        hint: "log in again: `cloudops login`".into(),
+    })?;
+    if let Some(path) = &cache {
+        jwt::store_jwks(path, &keys);
+    }
+    Ok(claims)
 }
 
 /// AWS credentials for the session: the identity pool's, when one is configured.
