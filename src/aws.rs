@@ -19,7 +19,8 @@ pub struct Target {
     pub profile: Option<String>,
 }
 
-/// A current-thread runtime: cloudops makes a handful of sequential AWS calls per command.
+/// A current-thread runtime: each command makes its network calls (AWS, GitHub) from one
+/// thread.
 pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -30,35 +31,24 @@ pub fn runtime() -> Result<tokio::runtime::Runtime, Error> {
         })
 }
 
-/// Configuration for calls that need no AWS credentials (Cognito sign-up and sign-in):
-/// never looks for credentials, so it never touches the instance metadata service.
+/// Configuration for calls that need no AWS credentials (Cognito sign-up, sign-in and the
+/// identity pool), in `target.region` whatever AWS_REGION says (a pool answers only in the
+/// region its id names); it never looks for credentials, so it never touches the instance
+/// metadata service.
 pub async fn anonymous(target: &Target) -> SdkConfig {
-    loader(target, false).no_credentials().load().await
-}
-
-/// As `anonymous`, in `target.region` whatever AWS_REGION says: a Cognito pool answers only
-/// in the region its id names.
-pub async fn anonymous_in_region(target: &Target) -> SdkConfig {
     loader(target, true).no_credentials().load().await
 }
 
 /// Configuration for calls made with `credentials` (the identity pool's, for a logged-in
 /// user) or, with `None`, with the SDK's default chain (environment, `aws.profile`, SSO, ...).
-pub async fn signed(target: &Target, credentials: Option<IdentityPoolCredentials>) -> SdkConfig {
-    let l = loader(target, false);
-    match credentials {
-        Some(c) => l.credentials_provider(c).load().await,
-        None => l.load().await,
-    }
-}
-
-/// As `signed`, in `target.region` whatever AWS_REGION says: the cloudops stack's resources
-/// live in one region, which a CI job's AWS_REGION (set for Terraform) must not redirect.
-pub async fn signed_in_region(
+/// `pin_region`: use `target.region` even over AWS_REGION — the cloudops stack lives in one
+/// region, which a CI job's AWS_REGION (set for Terraform) must not redirect.
+pub async fn signed(
     target: &Target,
     credentials: Option<IdentityPoolCredentials>,
+    pin_region: bool,
 ) -> SdkConfig {
-    let l = loader(target, true);
+    let l = loader(target, pin_region);
     match credentials {
         Some(c) => l.credentials_provider(c).load().await,
         None => l.load().await,

@@ -134,15 +134,20 @@ impl Layers {
     }
 }
 
-/// `config.toml` in `CLOUDOPS_CONFIG_DIR`, else the platform config directory.
-pub fn user_config_path() -> Option<PathBuf> {
-    let dir = std::env::var_os("CLOUDOPS_CONFIG_DIR")
+/// `CLOUDOPS_CONFIG_DIR`, else the platform config directory: the user config and what
+/// lives beside it (the insecure credentials file, the cached JWKS).
+pub fn user_config_dir() -> Option<PathBuf> {
+    std::env::var_os("CLOUDOPS_CONFIG_DIR")
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
         .or_else(|| {
             directories::ProjectDirs::from("", "", "cloudops").map(|d| d.config_dir().to_path_buf())
-        })?;
-    Some(dir.join("config.toml"))
+        })
+}
+
+/// `config.toml` in `user_config_dir()`.
+pub fn user_config_path() -> Option<PathBuf> {
+    user_config_dir().map(|d| d.join("config.toml"))
 }
 
 /// Every settings layer: the user config (and the profile chosen by `profile`, else its own

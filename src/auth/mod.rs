@@ -16,6 +16,17 @@ use crate::error::Error;
 pub use cognito::UserPool;
 pub use vault::Vault;
 
+/// Whether a file may hold secrets when no keyring works: CLOUDOPS_INSECURE_STORAGE over
+/// `auth.insecure_storage`, off by default (the `--insecure-storage` flag comes on top).
+pub fn insecure_storage_allowed(files: &config::AuthConfig) -> bool {
+    std::env::var("CLOUDOPS_INSECURE_STORAGE")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .map(|v| matches!(v.as_str(), "1" | "true" | "yes"))
+        .or(files.insecure_storage)
+        .unwrap_or(false)
+}
+
 /// The CI variables: with both set, every command signs in with them, in memory only, and
 /// ignores stored tokens.
 pub const ENV_USERNAME: &str = "CLOUDOPS_USERNAME";
@@ -38,8 +49,14 @@ impl Settings {
     pub fn load(ctx: &Context) -> Result<Settings, Error> {
         let files =
             config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+        Settings::from_files(&files)
+    }
+
+    /// As `load`, from settings files already read.
+    pub fn from_files(files: &config::ProjectSettings) -> Result<Settings, Error> {
         let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        let a = files.auth;
+        let a = files.auth.clone();
+        let insecure_storage = insecure_storage_allowed(&a);
         let user_pool_id = env("CLOUDOPS_USER_POOL_ID").or(a.user_pool_id);
         let client_id = env("CLOUDOPS_CLIENT_ID").or(a.client_id);
         let (Some(user_pool_id), Some(client_id)) = (user_pool_id, client_id) else {
@@ -53,7 +70,6 @@ impl Settings {
                         .into(),
             });
         };
-        let bool_env = |k: &str| env(k).map(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         let margin = match env("CLOUDOPS_AUTH_REFRESH_MARGIN") {
             Some(v) => Some(v.parse::<u64>().map_err(|_| Error::Usage {
                 message: format!("CLOUDOPS_AUTH_REFRESH_MARGIN={v:?}: expected seconds"),
@@ -64,12 +80,10 @@ impl Settings {
         let s = Settings {
             identity_pool_id: env("CLOUDOPS_IDENTITY_POOL_ID").or(a.identity_pool_id),
             aws: aws::Target {
-                region: files.aws.region,
-                profile: files.aws.profile,
+                region: files.aws.region.clone(),
+                profile: files.aws.profile.clone(),
             },
-            insecure_storage: bool_env("CLOUDOPS_INSECURE_STORAGE")
-                .or(a.insecure_storage)
-                .unwrap_or(false),
+            insecure_storage,
             refresh_margin_seconds: margin.unwrap_or(300).min(86_400 * 30) as i64,
             user_pool_id,
             client_id,
@@ -103,7 +117,7 @@ impl Settings {
 
     /// The vault holding this pool's tokens; `for_write` (login) proves it can store them.
     pub fn vault(&self, for_write: bool, insecure_flag: bool) -> Result<Vault, Error> {
-        let dir = config::user_config_path().and_then(|p| p.parent().map(|d| d.to_path_buf()));
+        let dir = config::user_config_dir();
         Vault::open(
             &self.account(),
             for_write,
@@ -117,7 +131,7 @@ impl Settings {
             region: Some(self.pool_region().to_string()),
             profile: self.aws.profile.clone(),
         };
-        let cfg = aws::anonymous_in_region(&target).await;
+        let cfg = aws::anonymous(&target).await;
         let client = aws_sdk_cognitoidentityprovider::Client::new(&cfg);
         // The keys are fetched from where the Cognito calls go, so a test or private endpoint
         // serves both; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns both back to AWS.
@@ -301,10 +315,8 @@ pub fn verify(
     id_token: &str,
 ) -> Result<jwt::IdClaims, Error> {
     let url = jwt::jwks_url(&settings.user_pool_id, pool.endpoint_override.as_deref());
-    let cache = config::user_config_path().and_then(|p| {
-        p.parent()
-            .map(|d| d.join(jwt::cache_file_name(&settings.user_pool_id)))
-    });
+    let cache =
+        config::user_config_dir().map(|d| d.join(jwt::cache_file_name(&settings.user_pool_id)));
     let check = |keys: &jsonwebtoken::jwk::JwkSet| {
         jwt::verify_id_token(id_token, keys, &settings.user_pool_id, &settings.client_id)
     };
@@ -346,7 +358,7 @@ pub async fn identity_credentials(
         ),
         profile: settings.aws.profile.clone(),
     };
-    let cfg = aws::anonymous_in_region(&target).await;
+    let cfg = aws::anonymous(&target).await;
     Some(aws::IdentityPoolCredentials {
         client: aws_sdk_cognitoidentity::Client::new(&cfg),
         identity_pool_id,

@@ -185,7 +185,9 @@ pub fn run(args: &AuthArgs, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn status(ctx: &Context) -> Result<ExitCode, Error> {
-    let settings = Settings::load(ctx)?;
+    let project =
+        crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    let settings = Settings::from_files(&project)?;
     let rt = crate::aws::runtime()?;
     let (session, identity) = rt.block_on(async {
         let pool = settings.user_pool().await;
@@ -214,8 +216,6 @@ fn status(ctx: &Context) -> Result<ExitCode, Error> {
         ),
     };
     let c = &session.claims;
-    let project =
-        crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
     let history = crate::commands::history_store::Spec::decide(ctx, &project)?.describe();
     let identity_json = identity.as_ref().map(|i| {
         json!({
@@ -310,10 +310,7 @@ fn github_vault(
     let host = crate::github::api_host(api);
     let files =
         crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
-    let insecure = insecure_flag
-        || files.auth.insecure_storage.unwrap_or(false)
-        || std::env::var("CLOUDOPS_INSECURE_STORAGE")
-            .is_ok_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+    let insecure = insecure_flag || auth::insecure_storage_allowed(&files.auth);
     let vault = crate::github::token_vault(&host, for_write, insecure)?;
     Ok((vault, host))
 }

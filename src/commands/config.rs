@@ -438,11 +438,7 @@ fn from_stack(a: &crate::cli::FromStackArgs, ctx: &Context) -> Result<(), Error>
             region: a.region.clone(),
             profile: None,
         };
-        let cfg = if a.region.is_some() {
-            crate::aws::signed_in_region(&target, None).await
-        } else {
-            crate::aws::signed(&target, None).await
-        };
+        let cfg = crate::aws::signed(&target, None, a.region.is_some()).await;
         let client = aws_sdk_cloudformation::Client::new(&cfg);
         let out = client
             .describe_stacks()

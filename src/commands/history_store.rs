@@ -13,6 +13,16 @@ use crate::store::dynamodb::DynamoStore;
 use crate::store::sqlite::SqliteStore;
 use crate::store::Store;
 
+/// The embedded store's directory: `--data-dir`, CLOUDOPS_DATA_DIR, `history.data_dir`, or
+/// the platform data directory.
+pub fn local_dir(ctx: &Context, project: &ProjectSettings) -> Result<PathBuf, Error> {
+    let dir = ctx.data_dir.clone().or(project.history.data_dir.clone());
+    crate::store::data_dir(dir).ok_or_else(|| Error::Usage {
+        message: "cannot find a data directory for the plan history (no home directory)".into(),
+        hint: "set CLOUDOPS_DATA_DIR or pass --data-dir".into(),
+    })
+}
+
 /// The decision, before anything is opened.
 pub enum Spec {
     Local(PathBuf),
@@ -34,17 +44,7 @@ impl Spec {
             .ok()
             .filter(|t| !t.is_empty())
             .or(project.aws.plans_table.clone());
-        let local = || -> Result<Spec, Error> {
-            let dir = ctx.data_dir.clone().or(project.history.data_dir.clone());
-            crate::store::data_dir(dir)
-                .map(Spec::Local)
-                .ok_or_else(|| Error::Usage {
-                    message:
-                        "cannot find a data directory for the plan history (no home directory)"
-                            .into(),
-                    hint: "set CLOUDOPS_DATA_DIR or pass --data-dir".into(),
-                })
-        };
+        let local = || local_dir(ctx, project).map(Spec::Local);
         match (choice, table) {
             (StoreChoice::Local, _) => local(),
             (StoreChoice::Dynamodb, None) => Err(Error::Usage {
@@ -52,11 +52,11 @@ impl Spec {
                 hint: "set it from the deploy/ stack output PlansTableName: `cloudops config set aws.plans_table NAME` (deploy/README.md)".into(),
             }),
             (StoreChoice::Dynamodb, Some(table)) => Ok(Spec::Shared {
-                settings: Box::new(Settings::load(ctx)?),
+                settings: Box::new(Settings::from_files(project)?),
                 table,
             }),
             (StoreChoice::Auto, None) => local(),
-            (StoreChoice::Auto, Some(table)) => match Settings::load(ctx) {
+            (StoreChoice::Auto, Some(table)) => match Settings::from_files(project) {
                 Ok(settings) if logged_in(&settings) => Ok(Spec::Shared {
                     settings: Box::new(settings),
                     table,
@@ -132,7 +132,7 @@ fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
                 .or_else(|| Some(settings.pool_region().to_string())),
             profile: settings.aws.profile.clone(),
         };
-        let config = crate::aws::signed_in_region(&target, credentials).await;
+        let config = crate::aws::signed(&target, credentials, true).await;
         Ok::<_, Error>((config, session.claims.sub))
     })?;
     let store = DynamoStore::with_runtime(rt, &config, table, &sub);

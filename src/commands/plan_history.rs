@@ -322,11 +322,7 @@ fn import(
                 .into(),
         });
     }
-    let dir = ctx.data_dir.clone().or(project.history.data_dir.clone());
-    let dir = crate::store::data_dir(dir).ok_or_else(|| Error::Usage {
-        message: "cannot find the local plan history (no home directory)".into(),
-        hint: "pass --data-dir".into(),
-    })?;
+    let dir = crate::commands::history_store::local_dir(ctx, project)?;
     let Some(source) = SqliteStore::open_existing(&dir)? else {
         emit("The local plan history is empty: nothing to import.\n")?;
         return Ok(());

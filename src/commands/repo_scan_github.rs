@@ -28,14 +28,7 @@ pub fn scan(
     filter: &PathFilter,
     ctx: &Context,
 ) -> Result<ScanReport, Error> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Io {
-            context: "starting the network runtime".into(),
-            error: e,
-        })?;
-    runtime.block_on(scan_async(args, owner, repo, git_ref, filter, ctx))
+    crate::aws::runtime()?.block_on(scan_async(args, owner, repo, git_ref, filter, ctx))
 }
 
 async fn scan_async(

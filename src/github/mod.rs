@@ -501,7 +501,7 @@ pub fn token_vault(
     for_write: bool,
     insecure_ok: bool,
 ) -> Result<crate::auth::Vault, crate::Error> {
-    let dir = crate::config::user_config_path().and_then(|p| p.parent().map(|d| d.to_path_buf()));
+    let dir = crate::config::user_config_dir();
     crate::auth::Vault::open(
         &format!("github/{host}"),
         for_write,
