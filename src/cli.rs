@@ -13,7 +13,8 @@ Exit codes:
   1    error: unreadable or invalid input, terraform failure, I/O or store error
        (with --detailed-exitcode also: Terraform reported a planning error)
   2    changes present (only with --detailed-exitcode, as terraform plan)
-  3    gate failed: findings at or above --fail-on, or more destroys than --max-destroy
+  3    gate failed: findings at or above --fail-on, or more destroys than --max-destroy;
+       budget check: month-to-date spend crossed a budget threshold
   4    authentication needed
   64   usage error: bad flags or arguments, invalid configuration
   130  interrupted (Ctrl-C)";
@@ -37,7 +38,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Output format: table for people, json for machines, markdown for PR comments,
-    /// github for workflow annotations, sarif for code scanning, junit for test reports
+    /// github for workflow annotations, sarif for code scanning, junit for test reports,
+    /// csv for spreadsheets (`cost`)
     #[arg(long, global = true, value_enum, env = "CLOUDOPS_FORMAT", default_value_t = Format::Table)]
     pub format: Format,
 
@@ -77,9 +79,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR", env = "CLOUDOPS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Where the plan history lives: local (the embedded store), dynamodb (your partition of
-    /// the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when
-    /// both are there, else local)
+    /// Where the plan history, budgets and cached costs live: local (the embedded store),
+    /// dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table,
+    /// aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the
+    /// table is configured, else local)
     #[arg(
         long,
         global = true,
@@ -111,6 +114,7 @@ pub enum Format {
     Github,
     Sarif,
     Junit,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,6 +142,11 @@ pub enum Command {
     Logout(LogoutArgs),
     /// Who is logged in, tokens for scripts, and the GitHub token for `repo scan`
     Auth(AuthArgs),
+    /// AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily
+    /// trend and month-end forecast; answers are cached for 12 hours
+    Cost(CostArgs),
+    /// Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them
+    Budget(BudgetArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
     /// for where to put it
     Completions(CompletionsArgs),
@@ -567,4 +576,136 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "DAYS", env = "CLOUDOPS_HISTORY_RETENTION_DAYS",
           value_parser = clap::value_parser!(u32).range(0..=crate::config::MAX_RETENTION_DAYS as i64))]
     pub retention_days: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("period").args(["last_month", "month", "last", "start"])))]
+pub struct CostArgs {
+    /// Last calendar month [default: this month, up to today]
+    #[arg(long)]
+    pub last_month: bool,
+
+    /// One calendar month, YYYY-MM (the current one runs up to today)
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: Option<String>,
+
+    /// The N days up to and including today, e.g. 30d
+    #[arg(long, value_name = "Nd")]
+    pub last: Option<String>,
+
+    /// First day, YYYY-MM-DD (with --end)
+    #[arg(long, value_name = "DATE", requires = "end")]
+    pub start: Option<String>,
+
+    /// Day after the last one, YYYY-MM-DD: the end is exclusive, as in Cost Explorer
+    /// (--start 2026-11-01 --end 2026-12-01 is all of November)
+    #[arg(long, value_name = "DATE", requires = "start")]
+    pub end: Option<String>,
+
+    /// One row per day or per month
+    #[arg(long, value_enum, default_value_t = crate::cost::Granularity::Daily)]
+    pub granularity: crate::cost::Granularity,
+
+    /// Split by service, account, region, usage-type, tag:KEY, or none
+    #[arg(long, value_name = "DIMENSION", default_value = "service")]
+    pub group_by: String,
+
+    /// Cost metric: unblended (what the bill shows), blended, amortized (upfront fees spread
+    /// over the term), net (after discounts)
+    #[arg(long, value_enum, default_value_t = crate::cost::Metric::Unblended)]
+    pub metric: crate::cost::Metric,
+
+    /// Only costs matching KEY=VALUE (service, account, region, usage-type, tag:KEY); repeat
+    /// for more: the same key means either value, different keys all of them
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+
+    /// Month-end forecast for the current month: local (straight line from month-to-date
+    /// spend, no extra request), aws (Cost Explorer's GetCostForecast), or none
+    #[arg(long, value_enum, default_value_t = ForecastChoice::Local)]
+    pub forecast: ForecastChoice,
+
+    /// Ask Cost Explorer again even if a cached answer is younger than 12 hours
+    #[arg(long)]
+    pub refresh: bool,
+
+    /// Groups listed in the table (the rest are summed as "other")
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ForecastChoice {
+    Local,
+    Aws,
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetArgs {
+    #[command(subcommand)]
+    pub command: BudgetCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Create or update a budget (an update keeps the record of alerts already sent)
+    Set(BudgetSetArgs),
+    /// List budgets
+    List,
+    /// Delete a budget and its alert records
+    Delete(BudgetNameArg),
+    /// Month-to-date spend and projection against each budget (or one); publishes one SNS
+    /// alert per crossed threshold per calendar month; exits 3 when a threshold is crossed
+    Check(BudgetCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetSetArgs {
+    /// Budget name: 1-64 characters of A-Z a-z 0-9 . _ -
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::budget_names))]
+    pub name: String,
+
+    /// Monthly amount, e.g. 100 or 99.50
+    #[arg(long, value_name = "AMOUNT")]
+    pub amount: String,
+
+    /// Currency; must be the one Cost Explorer reports in
+    #[arg(long, value_name = "CODE", default_value = "USD")]
+    pub currency: String,
+
+    /// Alert thresholds, percent of the amount (1-1000)
+    #[arg(long, value_name = "PERCENTS", default_value = "50,80,100")]
+    pub thresholds: String,
+
+    /// Count only this service's spend, as Cost Explorer names it (e.g. "Amazon Elastic
+    /// Compute Cloud - Compute"); checked against your account's services
+    #[arg(long, value_name = "SERVICE")]
+    pub service: Option<String>,
+
+    /// Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a
+    /// confirmation link first
+    #[arg(long, value_name = "EMAIL", conflicts_with = "topic")]
+    pub notify: Option<String>,
+
+    /// Publish this budget's alerts to this SNS topic ARN [default: aws.alert_topic]
+    #[arg(long, value_name = "ARN")]
+    pub topic: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetNameArg {
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::budget_names))]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BudgetCheckArgs {
+    /// Check only this budget
+    #[arg(value_name = "NAME", add = clap_complete::ArgValueCompleter::new(crate::complete::budget_names))]
+    pub name: Option<String>,
+
+    /// Ask Cost Explorer again even if a cached answer is younger than 12 hours
+    #[arg(long)]
+    pub refresh: bool,
 }

@@ -1,5 +1,5 @@
 //! Values for dynamic shell completion (`source <(COMPLETE=bash cloudops)`): saved-plan IDs
-//! and workspace names from the plan history in use. A completer must never fail or print:
+//! and workspace names from the plan history in use, and budget names. A completer must never fail or print:
 //! any problem yields no candidates.
 
 use std::ffi::OsStr;
@@ -42,16 +42,65 @@ pub fn workspaces(current: &OsStr) -> Vec<CompletionCandidate> {
         .collect()
 }
 
+pub fn budget_names(current: &OsStr) -> Vec<CompletionCandidate> {
+    let typed = current.to_string_lossy().to_string();
+    within_deadline(read_budgets)
+        .into_iter()
+        .filter(|b| b.name.starts_with(&typed))
+        .map(|b| {
+            CompletionCandidate::new(b.name.clone()).help(Some(
+                format!("{} {}", crate::budget::money(b.amount), b.currency).into(),
+            ))
+        })
+        .collect()
+}
+
+fn read_budgets() -> Vec<crate::budget::Budget> {
+    use crate::commands::history_store::Table;
+    use crate::commands::spend::{Needs, Session};
+    let ctx = Context::from_env();
+    let Ok(project) =
+        crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())
+    else {
+        return Vec::new();
+    };
+    match Spec::decide_for(&ctx, &project, Table::Budgets) {
+        Ok(Spec::Local(dir)) => crate::store::sqlite::SqliteStore::open_existing(&dir)
+            .ok()
+            .flatten()
+            .and_then(|s| crate::store::budgets::BudgetStore::budgets(&s).ok())
+            .unwrap_or_default(),
+        Ok(Spec::Shared { .. }) => Session::open(
+            &ctx,
+            &project,
+            Needs {
+                budgets: true,
+                cache: false,
+            },
+        )
+        .ok()
+        .and_then(|s| s.budgets().budgets().ok())
+        .unwrap_or_default(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// `read`'s answer, or nothing once the deadline passes (a shared store is asked over the
+/// network, and the shell must not hang).
+fn within_deadline<T: Send + 'static>(read: fn() -> Vec<T>) -> Vec<T> {
+    const DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read());
+    });
+    rx.recv_timeout(DEADLINE).unwrap_or_default()
+}
+
 /// The newest entries of the history the command would use, as far as the environment
 /// says (flags on the line being completed are not seen). A shared history is asked over
 /// the network: past `DEADLINE` the shell gets nothing rather than a hang.
 fn recent() -> Vec<PlanMeta> {
-    const DEADLINE: std::time::Duration = std::time::Duration::from_secs(3);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(read_recent());
-    });
-    rx.recv_timeout(DEADLINE).unwrap_or_default()
+    within_deadline(read_recent)
 }
 
 fn read_recent() -> Vec<PlanMeta> {

@@ -33,6 +33,12 @@ pub struct AwsConfig {
     pub region: Option<String>,
     /// The shared plan history's table (stack output PlansTableName).
     pub plans_table: Option<String>,
+    /// Budgets and their alert records (stack output BudgetsTableName).
+    pub budgets_table: Option<String>,
+    /// Cached Cost Explorer answers (stack output CostCacheTableName).
+    pub cost_cache_table: Option<String>,
+    /// The SNS topic budget alerts go to (stack output AlertTopicArn).
+    pub alert_topic: Option<String>,
     /// A profile of the AWS shared config (`~/.aws/config`), for the normal credential chain.
     pub profile: Option<String>,
 }
@@ -107,6 +113,9 @@ impl ProjectSettings {
             aws: AwsConfig {
                 region: over.aws.region.or(self.aws.region),
                 plans_table: over.aws.plans_table.or(self.aws.plans_table),
+                budgets_table: over.aws.budgets_table.or(self.aws.budgets_table),
+                cost_cache_table: over.aws.cost_cache_table.or(self.aws.cost_cache_table),
+                alert_topic: over.aws.alert_topic.or(self.aws.alert_topic),
                 profile: over.aws.profile.or(self.aws.profile),
             },
             auth: self.auth.overlay(over.auth),
@@ -348,6 +357,9 @@ pub fn load_project_file(path: &Path) -> Result<ProjectSettings, Error> {
         || cfg.aws.region.is_some()
         || cfg.aws.profile.is_some()
         || cfg.aws.plans_table.is_some()
+        || cfg.aws.budgets_table.is_some()
+        || cfg.aws.cost_cache_table.is_some()
+        || cfg.aws.alert_topic.is_some()
     {
         return Err(Error::Config {
             path: path.to_path_buf(),

@@ -16,10 +16,12 @@
 
 pub mod auth;
 pub mod aws;
+pub mod budget;
 pub mod cli;
 pub mod commands;
 pub mod complete;
 pub mod config;
+pub mod cost;
 pub mod error;
 pub mod fsutil;
 pub mod generate;

@@ -99,6 +99,27 @@ const KEYS: &[(&str, Kind, Option<&str>, &str, &str)] = &[
         "DynamoDB table of the shared plan history",
     ),
     (
+        "aws.budgets_table",
+        Kind::Text,
+        Some("CLOUDOPS_BUDGETS_TABLE"),
+        "(none: local budgets)",
+        "DynamoDB table of budgets and their alert records",
+    ),
+    (
+        "aws.cost_cache_table",
+        Kind::Text,
+        Some("CLOUDOPS_COST_CACHE_TABLE"),
+        "(none: local cache)",
+        "DynamoDB table caching Cost Explorer answers",
+    ),
+    (
+        "aws.alert_topic",
+        Kind::Text,
+        Some("CLOUDOPS_ALERT_TOPIC"),
+        "(none: budgets without --topic send no alerts)",
+        "SNS topic ARN budget alerts are published to",
+    ),
+    (
         "aws.region",
         Kind::Text,
         Some("AWS_REGION"),
@@ -282,6 +303,9 @@ fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
         "history.data_dir" => s.history.data_dir.as_ref().map(|p| p.display().to_string()),
         "aws.region" => s.aws.region.clone(),
         "aws.plans_table" => s.aws.plans_table.clone(),
+        "aws.budgets_table" => s.aws.budgets_table.clone(),
+        "aws.cost_cache_table" => s.aws.cost_cache_table.clone(),
+        "aws.alert_topic" => s.aws.alert_topic.clone(),
         "history.store" => s.history.store.map(|c| format!("{c:?}").to_lowercase()),
         "aws.profile" => s.aws.profile.clone(),
         "auth.user_pool_id" => s.auth.user_pool_id.clone(),
@@ -379,6 +403,9 @@ fn typed(key: &str, kind: Kind, v: &str) -> Result<Item, Error> {
         message: format!("{key} = {v:?}: expected {what}"),
         hint: "`cloudops config list` shows every key and its current value".into(),
     };
+    if key == "aws.alert_topic" && !is_sns_topic_arn(v) {
+        return Err(bad("an SNS topic ARN, arn:PARTITION:sns:REGION:ACCOUNT:NAME with a 12-digit ACCOUNT (stack output AlertTopicArn)"));
+    }
     Ok(match kind {
         Kind::Text => value(v),
         Kind::Number => value(v.trim().parse::<i64>().map_err(|_| bad("a whole number"))?),
@@ -391,6 +418,33 @@ fn typed(key: &str, kind: Kind, v: &str) -> Result<Item, Error> {
             value(a)
         }
     })
+}
+
+/// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`: PARTITION `aws` or `aws-…`, ACCOUNT 12 digits,
+/// NAME 1–256 letters, digits, `-` and `_` (a FIFO topic's with `.fifo` at the end).
+fn is_sns_topic_arn(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(':').collect();
+    let [arn, partition, service, region, account, name] = parts[..] else {
+        return false;
+    };
+    let word = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let base = name.strip_suffix(".fifo").unwrap_or(name);
+    arn == "arn"
+        && (partition == "aws" || partition.starts_with("aws-"))
+        && word(partition)
+        && service == "sns"
+        && word(region)
+        && account.len() == 12
+        && account.bytes().all(|b| b.is_ascii_digit())
+        && !base.is_empty()
+        && name.len() <= 256
+        && base
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn check(path: &Path, text: &str) -> Result<(), Error> {
@@ -427,6 +481,9 @@ const STACK_OUTPUTS: &[(&str, &str)] = &[
     ("UserPoolClientId", "auth.client_id"),
     ("IdentityPoolId", "auth.identity_pool_id"),
     ("PlansTableName", "aws.plans_table"),
+    ("BudgetsTableName", "aws.budgets_table"),
+    ("CostCacheTableName", "aws.cost_cache_table"),
+    ("AlertTopicArn", "aws.alert_topic"),
 ];
 
 /// Reads the stack's outputs and sets every setting they fill, all or none: a stack that
@@ -493,4 +550,45 @@ fn from_stack(a: &crate::cli::FromStackArgs, ctx: &Context) -> Result<(), Error>
         .map(|(output, key)| (*key, Some(outputs[*output].as_str())))
         .collect();
     edit_many(&changes, ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_sns_topic_arn;
+
+    #[test]
+    fn alert_topic_must_be_an_sns_topic_arn() {
+        for ok in [
+            "arn:aws:sns:us-east-1:123456789012:cloudops-budget-alerts",
+            "arn:aws-cn:sns:cn-north-1:123456789012:alerts_1",
+            "arn:aws-us-gov:sns:us-gov-west-1:123456789012:a.fifo",
+        ] {
+            assert!(is_sns_topic_arn(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "cloudops-budget-alerts",
+            "arn:aws:sqs:us-east-1:123456789012:alerts",
+            "arn:aws:sns:us-east-1:12345678901:alerts",
+            "arn:aws:sns:us-east-1:1234567890123:alerts",
+            "arn:aws:sns:us-east-1:12345678901a:alerts",
+            "arn:aws:sns:us-east-1:123456789012:",
+            "arn:aws:sns:us-east-1:123456789012:.fifo",
+            "arn:aws:sns:us-east-1:123456789012:a:b",
+            "arn:aws:sns:us-east-1:123456789012:a b",
+            "arn:aws:sns:us-east-1:123456789012:a.b",
+            "arn:aws:sns::123456789012:alerts",
+            "arn::sns:us-east-1:123456789012:alerts",
+            "arn:other:sns:us-east-1:123456789012:alerts",
+            "ARN:aws:sns:us-east-1:123456789012:alerts",
+            " arn:aws:sns:us-east-1:123456789012:alerts",
+            "arn:aws:sns:us-east-1:123456789012:alerts\n",
+        ] {
+            assert!(!is_sns_topic_arn(bad), "{bad:?}");
+        }
+        let long = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(257));
+        assert!(!is_sns_topic_arn(&long));
+        let max = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(256));
+        assert!(is_sns_topic_arn(&max));
+    }
 }

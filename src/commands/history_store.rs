@@ -23,6 +23,48 @@ pub fn local_dir(ctx: &Context, project: &ProjectSettings) -> Result<PathBuf, Er
     })
 }
 
+/// The stack's tables, each named by a setting (or its environment variable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Plans,
+    Budgets,
+    CostCache,
+}
+
+impl Table {
+    pub fn setting(self) -> &'static str {
+        match self {
+            Table::Plans => "aws.plans_table",
+            Table::Budgets => "aws.budgets_table",
+            Table::CostCache => "aws.cost_cache_table",
+        }
+    }
+
+    fn env(self) -> &'static str {
+        match self {
+            Table::Plans => "CLOUDOPS_PLANS_TABLE",
+            Table::Budgets => "CLOUDOPS_BUDGETS_TABLE",
+            Table::CostCache => "CLOUDOPS_COST_CACHE_TABLE",
+        }
+    }
+
+    fn output(self) -> &'static str {
+        match self {
+            Table::Plans => "PlansTableName",
+            Table::Budgets => "BudgetsTableName",
+            Table::CostCache => "CostCacheTableName",
+        }
+    }
+
+    fn configured(self, p: &ProjectSettings) -> Option<String> {
+        match self {
+            Table::Plans => p.aws.plans_table.clone(),
+            Table::Budgets => p.aws.budgets_table.clone(),
+            Table::CostCache => p.aws.cost_cache_table.clone(),
+        }
+    }
+}
+
 /// The decision, before anything is opened.
 pub enum Spec {
     Local(PathBuf),
@@ -36,20 +78,29 @@ impl Spec {
     /// `--store` > CLOUDOPS_HISTORY_STORE > `history.store` > auto. Auto is the shared table
     /// when one is configured and the operator is logged in (or has CI credentials set).
     pub fn decide(ctx: &Context, project: &ProjectSettings) -> Result<Spec, Error> {
+        Spec::decide_for(ctx, project, Table::Plans)
+    }
+
+    /// As `decide`, for one of the stack's tables.
+    pub fn decide_for(ctx: &Context, project: &ProjectSettings, t: Table) -> Result<Spec, Error> {
         let choice = ctx
             .store
             .or(project.history.store)
             .unwrap_or(StoreChoice::Auto);
-        let table = std::env::var("CLOUDOPS_PLANS_TABLE")
+        let table = std::env::var(t.env())
             .ok()
             .filter(|t| !t.is_empty())
-            .or(project.aws.plans_table.clone());
+            .or(t.configured(project));
         let local = || local_dir(ctx, project).map(Spec::Local);
         match (choice, table) {
             (StoreChoice::Local, _) => local(),
             (StoreChoice::Dynamodb, None) => Err(Error::Usage {
-                message: "--store dynamodb: no table is configured (aws.plans_table)".into(),
-                hint: "set it from the deploy/ stack output PlansTableName: `cloudops config set aws.plans_table NAME` (deploy/README.md)".into(),
+                message: format!("--store dynamodb: no table is configured ({})", t.setting()),
+                hint: format!(
+                    "set it from the deploy/ stack output {}: `cloudops config set {} NAME`, or all settings at once with `cloudops config from-stack STACK` (deploy/README.md)",
+                    t.output(),
+                    t.setting()
+                ),
             }),
             (StoreChoice::Dynamodb, Some(table)) => Ok(Spec::Shared {
                 settings: Box::new(Settings::from_files(project)?),
@@ -62,7 +113,7 @@ impl Spec {
                     table,
                 }),
                 _ => {
-                    tracing::debug!("not logged in: the plan history is local");
+                    tracing::debug!("not logged in: the store is local");
                     local()
                 }
             },
@@ -117,6 +168,18 @@ fn logged_in(settings: &Settings) -> bool {
 /// The user's partition: log in (refreshing and verifying), take the identity pool's
 /// credentials when configured, and key every item by the verified `sub`.
 fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
+    let (rt, config, sub) = login(settings)?;
+    let store = DynamoStore::with_runtime(rt, &config, table, &sub);
+    tracing::debug!(store = %store.location(), "store opened");
+    Ok(Box::new(store))
+}
+
+/// Logs in and returns the runtime it happened on, the AWS configuration signed as the user
+/// (the identity pool's credentials when configured, else the default chain) in the stack's
+/// region, and the user's verified `sub`.
+pub fn login(
+    settings: &Settings,
+) -> Result<(tokio::runtime::Runtime, aws_config::SdkConfig, String), Error> {
     let rt = crate::aws::runtime()?;
     let (config, sub) = rt.block_on(async {
         let pool = settings.user_pool().await;
@@ -135,7 +198,5 @@ fn shared(settings: &Settings, table: &str) -> Result<Box<dyn Store>, Error> {
         let config = crate::aws::signed(&target, credentials, true).await;
         Ok::<_, Error>((config, session.claims.sub))
     })?;
-    let store = DynamoStore::with_runtime(rt, &config, table, &sub);
-    tracing::debug!(store = %store.location(), "store opened");
-    Ok(Box::new(store))
+    Ok((rt, config, sub))
 }

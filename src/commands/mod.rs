@@ -2,7 +2,9 @@
 //! and adapters, and hands a report to `render`.
 
 pub mod auth;
+pub mod budget;
 pub mod config;
+pub mod cost;
 pub mod history_store;
 pub mod plan_analyze;
 pub mod plan_history;
@@ -10,6 +12,7 @@ pub mod plan_save;
 pub mod repo_scan;
 pub mod repo_scan_github;
 pub mod repo_scan_plan;
+pub mod spend;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -103,6 +106,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Login(a) => auth::login(a, &ctx),
         Command::Logout(a) => auth::logout(a, &ctx),
         Command::Auth(a) => auth::run(a, &ctx),
+        Command::Cost(a) => cost::run(a, &ctx),
+        Command::Budget(a) => budget::run(a, &ctx),
         Command::Completions(c) => {
             print(&crate::generate::completions(c.shell)).map(|()| ExitCode::Success)
         }

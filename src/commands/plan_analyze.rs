@@ -16,6 +16,12 @@ use crate::render;
 use crate::terraform;
 
 pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    if ctx.format == Format::Csv {
+        return Err(Error::Usage {
+            message: "`cloudops plan analyze` has no csv output".into(),
+            hint: "use --format table, json, markdown, github, sarif or junit".into(),
+        });
+    }
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
     let save = (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project, ctx));

@@ -1,6 +1,8 @@
 //! All user-visible output. Each format lives in its own module; colour and decoration are
 //! decided once, here, from the flag, the environment and whether stdout is a terminal.
 
+pub mod budget;
+pub mod cost;
 pub mod github;
 pub mod history;
 pub mod json;
@@ -94,6 +96,10 @@ pub fn write(
         Format::Github => out.write_all(github::render(report).as_bytes()),
         Format::Sarif => sarif::write(report, out),
         Format::Junit => out.write_all(junit::render(report).as_bytes()),
+        Format::Csv => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a plan report has no csv output",
+        )),
     }
 }
 

@@ -33,15 +33,17 @@ type Item = std::collections::HashMap<String, AttributeValue>;
 
 /// DynamoDB's item limit is 400 KB including attribute names; this leaves room for them
 /// and the metadata.
-const ITEM_BUDGET: usize = 380 * 1024;
+pub(super) const ITEM_BUDGET: usize = 380 * 1024;
 /// How long a claimed digest may wait for its entry before another writer takes it over.
 const STALE_CLAIM: Duration = Duration::from_secs(30);
 
 pub struct DynamoStore {
-    rt: tokio::runtime::Runtime,
-    client: Client,
-    table: String,
-    user_id: String,
+    pub(super) rt: std::sync::Arc<tokio::runtime::Runtime>,
+    pub(super) client: Client,
+    pub(super) table: String,
+    pub(super) user_id: String,
+    /// The setting that names the table, for "does not exist" hints.
+    setting: &'static str,
 }
 
 impl DynamoStore {
@@ -64,7 +66,7 @@ impl DynamoStore {
     /// As `new`, on the runtime that already did the login (so nothing it set up is left on
     /// a runtime that is gone).
     pub fn with_runtime(
-        rt: tokio::runtime::Runtime,
+        rt: impl Into<std::sync::Arc<tokio::runtime::Runtime>>,
         config: &aws_config::SdkConfig,
         table: &str,
         user_id: &str,
@@ -79,14 +81,22 @@ impl DynamoStore {
             );
         }
         DynamoStore {
-            rt,
+            rt: rt.into(),
             client: Client::from_conf(b.build()),
             table: table.to_string(),
             user_id: user_id.to_string(),
+            setting: "aws.plans_table",
         }
     }
 
-    fn fail<E>(
+    /// The same store on another of the stack's tables, named by `setting`.
+    pub fn for_table(mut self, table: &str, setting: &'static str) -> Self {
+        self.table = table.to_string();
+        self.setting = setting;
+        self
+    }
+
+    pub(super) fn fail<E>(
         &self,
         op: &str,
         e: SdkError<E, aws_smithy_runtime_api::http::Response>,
@@ -101,7 +111,7 @@ impl DynamoStore {
                 match code {
                     "ResourceNotFoundException" => (
                         format!("table {} does not exist here", self.table),
-                        "check aws.plans_table and the region against the deploy/ stack outputs (deploy/README.md)".into(),
+                        format!("check {} and the region against the deploy/ stack outputs (deploy/README.md)", self.setting),
                     ),
                     "AccessDeniedException" | "UnrecognizedClientException" | "MissingAuthenticationTokenException" => (
                         format!("not allowed ({code}: {said})"),
@@ -141,11 +151,11 @@ impl DynamoStore {
         }
     }
 
-    fn pk(&self) -> AttributeValue {
+    pub(super) fn pk(&self) -> AttributeValue {
         AttributeValue::S(self.user_id.clone())
     }
 
-    fn key(&self, sk: &str) -> Item {
+    pub(super) fn key(&self, sk: &str) -> Item {
         Item::from([
             ("user_id".to_string(), self.pk()),
             ("sk".to_string(), AttributeValue::S(sk.to_string())),
@@ -154,7 +164,7 @@ impl DynamoStore {
 
     /// Every item of the user's partition whose sort key is in [lo, hi], in `forward` order,
     /// optionally only not-expired ones; follows every page.
-    async fn query_range(
+    pub(super) async fn query_range(
         &self,
         lo: &str,
         hi: &str,
@@ -225,7 +235,7 @@ impl DynamoStore {
         }
     }
 
-    async fn get_item(
+    pub(super) async fn get_item(
         &self,
         sk: &str,
         fields: Option<&[&str]>,
@@ -272,7 +282,11 @@ impl DynamoStore {
 
     /// Deletes `sk`, only while its attribute `attr` still holds `value` when given (another
     /// writer's newer item is left alone). Missing items are fine.
-    async fn delete_if(&self, sk: &str, only: Option<(&str, &str)>) -> Result<(), StoreError> {
+    pub(super) async fn delete_if(
+        &self,
+        sk: &str,
+        only: Option<(&str, &str)>,
+    ) -> Result<(), StoreError> {
         let mut req = self
             .client
             .delete_item()
@@ -886,15 +900,15 @@ fn ms13(ms: i64) -> String {
     format!("{:013}", ms.max(0))
 }
 
-fn num(n: i64) -> AttributeValue {
+pub(super) fn num(n: i64) -> AttributeValue {
     AttributeValue::N(n.to_string())
 }
 
-fn ttl_seconds(t: Timestamp) -> i64 {
+pub(super) fn ttl_seconds(t: Timestamp) -> i64 {
     t.as_second() + i64::from(t.subsec_nanosecond() > 0)
 }
 
-fn ttl_attrs(expires_at: Option<Timestamp>) -> Item {
+pub(super) fn ttl_attrs(expires_at: Option<Timestamp>) -> Item {
     match expires_at {
         Some(t) => Item::from([
             ("expires_ms".to_string(), num(t.as_millisecond())),
@@ -976,7 +990,7 @@ fn meta_of(i: &Item) -> Result<PlanMeta, String> {
     })
 }
 
-fn text(i: &Item, k: &str) -> Option<String> {
+pub(super) fn text(i: &Item, k: &str) -> Option<String> {
     match i.get(k) {
         Some(AttributeValue::S(s)) => Some(s.clone()),
         _ => None,
@@ -987,14 +1001,14 @@ fn expires_ms(i: &Item) -> Option<i64> {
     number(i, "expires_ms")
 }
 
-fn number(i: &Item, k: &str) -> Option<i64> {
+pub(super) fn number(i: &Item, k: &str) -> Option<i64> {
     match i.get(k) {
         Some(AttributeValue::N(n)) => n.parse().ok(),
         _ => None,
     }
 }
 
-fn conditional_failed<E: ProvideErrorMetadata>(
+pub(super) fn conditional_failed<E: ProvideErrorMetadata>(
     e: &SdkError<E, aws_smithy_runtime_api::http::Response>,
 ) -> bool {
     matches!(e, SdkError::ServiceError(s) if s.err().code() == Some("ConditionalCheckFailedException"))

@@ -4,8 +4,11 @@
 //! behaviour. The trait is synchronous: the embedded store is, and a network backend drives
 //! its async client on a runtime of its own, so commands that never touch AWS stay free of one.
 
+pub mod budgets;
 pub mod dynamodb;
+mod dynamodb_budgets;
 pub mod sqlite;
+mod sqlite_budgets;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -254,6 +257,9 @@ pub enum StoreError {
     NotFound {
         id: String,
     },
+    NoBudget {
+        name: String,
+    },
     /// One entry cannot be decoded (e.g. written by another cloudops); the rest are fine.
     Unreadable {
         id: String,
@@ -300,6 +306,7 @@ impl fmt::Display for StoreError {
                 path.display()
             ),
             StoreError::NotFound { id } => write!(f, "no saved plan with ID {id}"),
+            StoreError::NoBudget { name } => write!(f, "no budget named {name:?}"),
             StoreError::Unreadable { id, detail } => {
                 write!(f, "saved plan {id} cannot be read ({detail})")
             }
@@ -342,6 +349,9 @@ impl StoreError {
                 "list saved plans and their IDs with `cloudops plan history`".to_string()
             }
             StoreError::Ambiguous { .. } => "type more characters of the ID".to_string(),
+            StoreError::NoBudget { .. } => {
+                "list budgets with `cloudops budget list` (budgets live in the store in use: see --store)".to_string()
+            }
             StoreError::Unreadable { id, .. } => format!(
                 "it may have been written by another cloudops version; remove it with `cloudops plan history delete {id}`"
             ),

@@ -21,7 +21,8 @@ const APPLICATION_ID: i64 = 0x636c_6f70;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` is the number applied.
 /// Never edit a released entry: append a new one.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE plans (
     id                TEXT PRIMARY KEY,
     workspace         TEXT NOT NULL,
@@ -40,7 +41,31 @@ CREATE UNIQUE INDEX plans_digest ON plans (workspace, plan_sha256);
 CREATE INDEX plans_newest ON plans (saved_at DESC, id DESC);
 CREATE INDEX plans_workspace_newest ON plans (workspace, saved_at DESC, id DESC);
 CREATE INDEX plans_expiry ON plans (expires_at) WHERE expires_at IS NOT NULL;
-"#];
+"#,
+    r#"
+CREATE TABLE budgets (
+    name TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+) STRICT;
+CREATE TABLE budget_alerts (
+    budget     TEXT NOT NULL,
+    month      TEXT NOT NULL,
+    threshold  INTEGER NOT NULL,
+    state      TEXT NOT NULL,
+    token      TEXT NOT NULL,
+    claimed_at INTEGER NOT NULL,
+    message_id TEXT,
+    sent_at    INTEGER,
+    PRIMARY KEY (budget, month, threshold)
+) STRICT;
+CREATE TABLE cost_cache (
+    key        TEXT PRIMARY KEY,
+    fetched_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    body       BLOB NOT NULL
+) STRICT;
+"#,
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -51,7 +76,7 @@ const META_COLUMNS: &str = "id, workspace, saved_at, expires_at, plan_sha256, so
      terraform_version, summary, findings, gate_failed, raw_plan IS NOT NULL";
 
 pub struct SqliteStore {
-    path: PathBuf,
+    pub(super) path: PathBuf,
     conn: Connection,
 }
 
@@ -150,7 +175,7 @@ impl SqliteStore {
 
     /// Runs `f`, retrying while another process holds a lock the busy timeout did not cover
     /// (WAL recovery, journal mode switches).
-    fn retry<T>(
+    pub(super) fn retry<T>(
         &self,
         mut f: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -170,7 +195,7 @@ impl SqliteStore {
 
     /// `f` inside `BEGIN IMMEDIATE` … `COMMIT`: the write lock is taken up front, so two
     /// writers queue instead of deadlocking on a read-to-write upgrade.
-    fn write<T>(
+    pub(super) fn write<T>(
         &self,
         mut f: impl FnMut(&Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {

@@ -1,0 +1,526 @@
+//! `cloudops budget set|list|delete|check`: budgets in the store in use, month-to-date spend
+//! against them, and SNS alerts sent once per threshold per calendar month — claimed with a
+//! conditional write before publishing, so concurrent checks send each alert once, and given
+//! back when the publish fails, so the next check tries again.
+
+use std::collections::BTreeMap;
+
+use aws_config::Region;
+use aws_sdk_sns::error::ProvideErrorMetadata;
+use aws_sdk_sns::types::MessageAttributeValue;
+use rust_decimal::Decimal;
+
+use crate::budget::{self, Budget};
+use crate::cli::{BudgetArgs, BudgetCheckArgs, BudgetCommand, BudgetSetArgs, Format};
+use crate::commands::history_store::{Spec, Table};
+use crate::commands::spend::{Fetched, Needs, Session};
+use crate::commands::{print, Context};
+use crate::config::{self, ProjectSettings};
+use crate::cost::{self, CostAnswer, CostQuery, Dimension, Filter, Granularity, Metric, Period};
+use crate::error::{Error, ExitCode};
+use crate::render::budget::{self as out, AlertOutcome, Checked, CheckedSpend};
+use crate::store::budgets::{AlertKey, Claim};
+use crate::store::StoreError;
+
+pub fn run(a: &BudgetArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    if !matches!(ctx.format, Format::Table | Format::Json) {
+        return Err(usage(
+            "`cloudops budget` prints table or json".into(),
+            "use --format table or json",
+        ));
+    }
+    let project =
+        config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    match &a.command {
+        BudgetCommand::Set(s) => set(s, &project, ctx),
+        BudgetCommand::List => list(&project, ctx),
+        BudgetCommand::Delete(d) => delete(&d.name, &project, ctx),
+        BudgetCommand::Check(c) => check(c, &project, ctx),
+    }
+}
+
+/// The topic budgets without their own `--topic` alert to.
+fn default_topic(project: &ProjectSettings) -> Option<String> {
+    std::env::var("CLOUDOPS_ALERT_TOPIC")
+        .ok()
+        .filter(|t| !t.is_empty())
+        .or(project.aws.alert_topic.clone())
+}
+
+fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
+    let hint = "e.g. cloudops budget set team-a --amount 500 --thresholds 50,80,100";
+    budget::check_name(&a.name).map_err(|m| usage(m, hint))?;
+    let amount = budget::parse_amount(&a.amount).map_err(|m| usage(m, hint))?;
+    let currency = budget::parse_currency(&a.currency).map_err(|m| usage(m, hint))?;
+    let thresholds = budget::parse_thresholds(&a.thresholds).map_err(|m| usage(m, hint))?;
+    if let Some(t) = &a.topic {
+        budget::topic_region(t).map_err(|m| {
+            usage(
+                format!("--topic {m}"),
+                "give the ARN of an SNS topic, e.g. the deploy/ stack's AlertTopicArn",
+            )
+        })?;
+    }
+    let service = a
+        .service
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let notify = match &a.notify {
+        Some(email) => {
+            let ok = email.len() <= 254
+                && !email.contains(char::is_whitespace)
+                && email
+                    .split_once('@')
+                    .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'));
+            if !ok {
+                return Err(usage(
+                    format!("--notify {email:?} is not an email address"),
+                    "e.g. --notify ops@example.com",
+                ));
+            }
+            let topic = default_topic(project).ok_or_else(|| {
+                usage(
+                    "--notify subscribes the address to the alert topic, and none is configured (aws.alert_topic)".into(),
+                    "set it from the deploy/ stack (`cloudops config from-stack STACK`), or give the budget its own topic with --topic ARN",
+                )
+            })?;
+            budget::topic_region(&topic).map_err(|m| {
+                usage(
+                    format!("aws.alert_topic {m}"),
+                    "fix it with `cloudops config set aws.alert_topic ARN`",
+                )
+            })?;
+            Some((email.clone(), topic))
+        }
+        None => None,
+    };
+
+    let mut s = Session::open(
+        ctx,
+        project,
+        Needs {
+            budgets: true,
+            cache: service.is_some(),
+        },
+    )?;
+    if let Some(name) = service {
+        check_service(&mut s, name)?;
+    }
+    let now = s.now;
+    let existing = s.budgets().budget(&a.name)?;
+    let b = Budget {
+        name: a.name.clone(),
+        amount,
+        currency,
+        thresholds,
+        service: service.map(str::to_string),
+        topic: a.topic.clone(),
+        created_at: existing.as_ref().map_or(now, |e| e.created_at),
+        updated_at: now,
+    };
+    s.budgets().put_budget(&b)?;
+    let subscribed = match &notify {
+        Some((email, topic)) => Some(subscribe(&s, topic, email)?),
+        None => None,
+    };
+    let verb = if existing.is_some() {
+        "updated"
+    } else {
+        "created"
+    };
+    if ctx.format == Format::Json {
+        let mut v = serde_json::json!({"budget": b, "action": verb});
+        if let Some(arn) = &subscribed {
+            v["subscription"] = serde_json::json!(arn);
+        }
+        print(crate::render::pretty_json(&v).as_bytes())?;
+    } else {
+        let at: Vec<String> = b.thresholds.iter().map(|t| format!("{t}%")).collect();
+        let topic = b
+            .topic
+            .clone()
+            .or(default_topic(project))
+            .unwrap_or_else(|| "nowhere yet: set aws.alert_topic or --topic".into());
+        print(
+            format!(
+                "budget {} {verb}: {} {} a month{}, alerts at {} to {}\n",
+                b.name,
+                budget::money(b.amount),
+                b.currency,
+                b.service
+                    .as_deref()
+                    .map(|s| format!(" for {s}"))
+                    .unwrap_or_default(),
+                at.join(", "),
+                topic
+            )
+            .as_bytes(),
+        )?;
+    }
+    if let Some((email, _)) = &notify {
+        ctx.note(&format!(
+            "SNS mails {email} a confirmation link; alerts reach it once the link is followed"
+        ));
+    }
+    ctx.note(&format!("kept in {}", s.budgets_where));
+    Ok(ExitCode::Success)
+}
+
+/// The service must be one Cost Explorer has reported for this account in the last 12
+/// months, spelled exactly as it spells it.
+fn check_service(s: &mut Session, name: &str) -> Result<(), Error> {
+    let today = cost::utc_date(s.now);
+    let p = Period::recent_months(today, 12);
+    let q = CostQuery {
+        account: s.account()?,
+        start: p.start,
+        end: p.end,
+        granularity: Granularity::Monthly,
+        group_by: Some(Dimension::Service),
+        metric: Metric::Unblended,
+        filter: Vec::new(),
+    };
+    let known: Vec<String> = s
+        .usage(&q, false)?
+        .value
+        .groups()
+        .into_iter()
+        .map(|g| g.key)
+        .collect();
+    if known.iter().any(|k| k == name) {
+        return Ok(());
+    }
+    let lower = name.to_lowercase();
+    let mut close: Vec<&String> = known
+        .iter()
+        .filter(|k| {
+            let k = k.to_lowercase();
+            k == lower || k.contains(&lower) || lower.contains(&k)
+        })
+        .collect();
+    close.truncate(5);
+    let hint = if close.is_empty() {
+        "see the names with `cloudops cost --month YYYY-MM --group-by service`; a service with no cost in the last 12 months cannot be checked yet".to_string()
+    } else {
+        format!(
+            "did you mean {}?",
+            close
+                .iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    };
+    Err(usage(
+        format!(
+            "--service {name:?} is not a service Cost Explorer reported for account {} from {} to {} ({} services seen)",
+            q.account,
+            q.start,
+            q.end,
+            known.len()
+        ),
+        &hint,
+    ))
+}
+
+fn sns(s: &Session, topic: &str) -> aws_sdk_sns::Client {
+    let region = budget::topic_region(topic)
+        .unwrap_or("us-east-1")
+        .to_string();
+    aws_sdk_sns::Client::from_conf(
+        aws_sdk_sns::config::Builder::from(&s.aws)
+            .region(Region::new(region))
+            .build(),
+    )
+}
+
+/// Subscribes `email` to `topic`; a logged-in user's subscription only receives their own
+/// alerts (filter policy on the `cloudops_user` attribute their alerts carry).
+fn subscribe(s: &Session, topic: &str, email: &str) -> Result<String, Error> {
+    let mut req = sns(s, topic)
+        .subscribe()
+        .topic_arn(topic)
+        .protocol("email")
+        .endpoint(email)
+        .return_subscription_arn(true);
+    if let Some(user) = &s.user {
+        req = req.attributes(
+            "FilterPolicy",
+            serde_json::json!({"cloudops_user": [user]}).to_string(),
+        );
+    }
+    let out = s
+        .rt
+        .block_on(req.send())
+        .map_err(|e| Error::Remote {
+            message: format!("SNS Subscribe to {topic} failed: {}", sns_error(&e)),
+            hint: "the budget was saved; check the topic ARN and that your identity may sns:Subscribe, then run the same command again".into(),
+        })?;
+    Ok(out.subscription_arn.unwrap_or_default())
+}
+
+fn sns_error<E, R>(e: &aws_sdk_sns::error::SdkError<E, R>) -> String
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    match e {
+        aws_sdk_sns::error::SdkError::ServiceError(s) => format!(
+            "{}: {}",
+            s.err().code().unwrap_or("error"),
+            s.err().message().unwrap_or("refused")
+        ),
+        other => crate::aws::failure(other).0,
+    }
+}
+
+fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
+    // Looking never creates the embedded store.
+    let budgets = match Spec::decide_for(ctx, project, Table::Budgets)? {
+        Spec::Local(dir) => match crate::store::sqlite::SqliteStore::open_existing(&dir)? {
+            Some(store) => crate::store::budgets::BudgetStore::budgets(&store)?,
+            None => Vec::new(),
+        },
+        Spec::Shared { .. } => {
+            let s = Session::open(
+                ctx,
+                project,
+                Needs {
+                    budgets: true,
+                    cache: false,
+                },
+            )?;
+            s.budgets().budgets()?
+        }
+    };
+    let text = match ctx.format {
+        Format::Json => crate::render::pretty_json(&out::list_json(&budgets)),
+        _ => out::list_table(&budgets, default_topic(project).as_deref(), &ctx.style),
+    };
+    print(text.as_bytes())?;
+    Ok(ExitCode::Success)
+}
+
+fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
+    let s = Session::open(
+        ctx,
+        project,
+        Needs {
+            budgets: true,
+            cache: false,
+        },
+    )?;
+    if !s.budgets().delete_budget(name)? {
+        return Err(StoreError::NoBudget { name: name.into() }.into());
+    }
+    if ctx.format == Format::Json {
+        print(crate::render::pretty_json(&serde_json::json!({"deleted": name})).as_bytes())?;
+    } else {
+        print(format!("budget {name} deleted, with its alert records\n").as_bytes())?;
+    }
+    Ok(ExitCode::Success)
+}
+
+fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
+    let mut s = Session::open(
+        ctx,
+        project,
+        Needs {
+            budgets: true,
+            cache: true,
+        },
+    )?;
+    let budgets = match &a.name {
+        Some(n) => vec![s
+            .budgets()
+            .budget(n)?
+            .ok_or_else(|| StoreError::NoBudget { name: n.clone() })?],
+        None => s.budgets().budgets()?,
+    };
+    if budgets.is_empty() {
+        ctx.note("No budgets to check. Set one with `cloudops budget set NAME --amount 100`.");
+        if ctx.format == Format::Json {
+            print(crate::render::pretty_json(&out::check_json("", &[])).as_bytes())?;
+        }
+        return Ok(ExitCode::Success);
+    }
+    let today = cost::utc_date(s.now);
+    let month = format!("{:04}-{:02}", today.year(), today.month());
+    let account = s.account()?;
+    let default = default_topic(project);
+
+    // One month-to-date query per distinct scope (the account, or one service).
+    let mut spend: BTreeMap<Option<String>, Result<Fetched<CostAnswer>, String>> = BTreeMap::new();
+    for b in &budgets {
+        if spend.contains_key(&b.service) {
+            continue;
+        }
+        let p = Period::this_month(today);
+        let q = CostQuery {
+            account: account.clone(),
+            start: p.start,
+            end: p.end,
+            granularity: Granularity::Monthly,
+            group_by: None,
+            metric: Metric::Unblended,
+            filter: b
+                .service
+                .iter()
+                .map(|svc| Filter {
+                    key: Dimension::Service,
+                    values: vec![svc.clone()],
+                })
+                .collect(),
+        };
+        let r = s.usage(&q, a.refresh).map_err(|e| match e.hint() {
+            Some(h) => format!("{e} ({h})"),
+            None => e.to_string(),
+        });
+        spend.insert(b.service.clone(), r);
+    }
+
+    let mut checked = Vec::new();
+    let mut failures = 0usize;
+    let mut crossed_any = false;
+    for b in budgets {
+        let result = match &spend[&b.service] {
+            Err(e) => Err(e.clone()),
+            Ok(f) => match f.value.unit.as_deref() {
+                Some(u) if u != b.currency => Err(format!(
+                    "Cost Explorer reports in {u} and the budget is in {}: not compared (set the budget in {u})",
+                    b.currency
+                )),
+                _ => {
+                    let mtd: Decimal = f.value.total();
+                    let projected = cost::straight_line(mtd, today);
+                    let judgement = budget::judge(&b, mtd, projected);
+                    crossed_any |= !judgement.crossed.is_empty();
+                    let topic = b.topic.clone().or(default.clone());
+                    let alerts = judgement
+                        .crossed
+                        .iter()
+                        .map(|t| alert(&s, &b, *t, &month, mtd, projected, &account, topic.as_deref()))
+                        .collect::<Result<Vec<_>, Error>>()?;
+                    Ok(CheckedSpend {
+                        spend: mtd,
+                        projected,
+                        judgement,
+                        fetched_at: f.fetched_at,
+                        cached: f.cached,
+                        alerts,
+                    })
+                }
+            },
+        };
+        match &result {
+            Err(_) => failures += 1,
+            Ok(c) => failures += c.alerts.iter().filter(|a| a.state == "failed").count(),
+        }
+        checked.push(Checked { budget: b, result });
+    }
+    let text = match ctx.format {
+        Format::Json => crate::render::pretty_json(&out::check_json(&month, &checked)),
+        _ => out::check_table(&month, &checked, &ctx.style),
+    };
+    print(text.as_bytes())?;
+    let no_topic = checked.iter().any(|c| {
+        c.result
+            .as_ref()
+            .is_ok_and(|r| r.alerts.iter().any(|a| a.state == "no-topic"))
+    });
+    if no_topic {
+        ctx.warn("thresholds were crossed but no alert topic is configured: set aws.alert_topic (`cloudops config from-stack STACK`) or give the budget --topic ARN");
+    }
+    if failures > 0 {
+        return Err(Error::Remote {
+            message: format!(
+                "{failures} budget check(s) or alert(s) failed; see above (unsent alerts are retried by the next check)"
+            ),
+            hint: "fix the cause shown, then run `cloudops budget check` again".into(),
+        });
+    }
+    Ok(if crossed_any {
+        ExitCode::GateFailed
+    } else {
+        ExitCode::Success
+    })
+}
+
+/// Sends one crossed threshold's alert unless it was sent this month.
+#[allow(clippy::too_many_arguments)]
+fn alert(
+    s: &Session,
+    b: &Budget,
+    threshold: u32,
+    month: &str,
+    spend: Decimal,
+    projected: Decimal,
+    account: &str,
+    topic: Option<&str>,
+) -> Result<AlertOutcome, Error> {
+    let outcome = |state: &'static str| AlertOutcome {
+        threshold,
+        state,
+        message_id: None,
+        error: None,
+    };
+    let Some(topic) = topic else {
+        return Ok(outcome("no-topic"));
+    };
+    let key = AlertKey {
+        budget: b.name.clone(),
+        month: month.to_string(),
+        threshold,
+    };
+    let token = crate::store::new_id();
+    match s.budgets().claim_alert(&key, &token, s.now)? {
+        Claim::Sent => return Ok(outcome("already-sent")),
+        Claim::InProgress => return Ok(outcome("in-progress")),
+        Claim::Mine => {}
+    }
+    let mut req = sns(s, topic)
+        .publish()
+        .topic_arn(topic)
+        .subject(budget::alert_subject(b, threshold, spend))
+        .message(budget::alert_message(
+            b, threshold, month, spend, projected, account,
+        ))
+        .message_attributes("budget", text_attr("String", &b.name))
+        .message_attributes("threshold", text_attr("Number", &threshold.to_string()));
+    if let Some(user) = &s.user {
+        req = req.message_attributes("cloudops_user", text_attr("String", user));
+    }
+    match s.rt.block_on(req.send()) {
+        Ok(o) => {
+            let id = o.message_id.unwrap_or_default();
+            s.budgets().confirm_alert(&key, &token, &id, s.now)?;
+            Ok(AlertOutcome {
+                message_id: Some(id),
+                ..outcome("sent")
+            })
+        }
+        Err(e) => {
+            s.budgets().release_alert(&key, &token)?;
+            Ok(AlertOutcome {
+                error: Some(format!("SNS Publish to {topic}: {}", sns_error(&e))),
+                ..outcome("failed")
+            })
+        }
+    }
+}
+
+fn text_attr(kind: &str, v: &str) -> MessageAttributeValue {
+    MessageAttributeValue::builder()
+        .data_type(kind)
+        .string_value(v)
+        .build()
+        .expect("data type is set")
+}
+
+fn usage(message: String, hint: &str) -> Error {
+    Error::Usage {
+        message,
+        hint: hint.into(),
+    }
+}

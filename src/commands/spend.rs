@@ -1,0 +1,238 @@
+//! What `cost` and `budget` share: where budgets and cached answers live (the embedded
+//! store, or the logged-in user's partition of the stack's tables), as whom AWS is called,
+//! one runtime for all of it, and Cost Explorer answers fetched through the 12-hour cache.
+
+use std::sync::Arc;
+
+use jiff::{SignedDuration, Timestamp};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::commands::history_store::{self, local_dir, Spec, Table};
+use crate::commands::Context;
+use crate::config::ProjectSettings;
+use crate::cost::explorer::Explorer;
+use crate::cost::{CostAnswer, CostQuery, CACHE_HOURS};
+use crate::error::Error;
+use crate::store::budgets::{BudgetStore, CachedCost, CostCache};
+use crate::store::dynamodb::DynamoStore;
+use crate::store::sqlite::SqliteStore;
+
+/// The clock for periods, projections, cache age and alert months: CLOUDOPS_NOW (RFC 3339)
+/// when set — reproducible reports, and tests of month ends — else the system clock.
+pub fn clock() -> Result<Timestamp, Error> {
+    match std::env::var("CLOUDOPS_NOW") {
+        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| Error::Usage {
+            message: format!("CLOUDOPS_NOW {v:?} is not an RFC 3339 time"),
+            hint: "e.g. CLOUDOPS_NOW=2026-11-30T12:00:00Z, or unset it to use the clock".into(),
+        }),
+        _ => Ok(Timestamp::now()),
+    }
+}
+
+/// An answer and where it came from.
+pub struct Fetched<T> {
+    pub value: T,
+    pub fetched_at: Timestamp,
+    pub cached: bool,
+}
+
+/// Which stores a command needs.
+#[derive(Clone, Copy)]
+pub struct Needs {
+    pub budgets: bool,
+    pub cache: bool,
+}
+
+pub struct Session {
+    pub rt: Arc<tokio::runtime::Runtime>,
+    pub aws: aws_config::SdkConfig,
+    /// The verified user-pool `sub` when the shared tables are used.
+    pub user: Option<String>,
+    pub budgets: Option<Box<dyn BudgetStore>>,
+    pub budgets_where: String,
+    cache: Option<Box<dyn CostCache>>,
+    pub cache_where: String,
+    explorer: Option<Explorer>,
+    account: Option<String>,
+    pub now: Timestamp,
+}
+
+impl Session {
+    pub fn open(ctx: &Context, project: &ProjectSettings, needs: Needs) -> Result<Session, Error> {
+        let now = clock()?;
+        let decide =
+            |need: bool, t: Table| need.then(|| Spec::decide_for(ctx, project, t)).transpose();
+        let budget_spec = decide(needs.budgets, Table::Budgets)?;
+        let cache_spec = decide(needs.cache, Table::CostCache)?;
+        let shared = [&budget_spec, &cache_spec]
+            .into_iter()
+            .flatten()
+            .find_map(|s| match s {
+                Spec::Shared { settings, .. } => Some(settings),
+                Spec::Local(_) => None,
+            });
+        let (rt, aws, user) = match shared {
+            Some(settings) => {
+                let (rt, aws, sub) = history_store::login(settings)?;
+                (Arc::new(rt), aws, Some(sub))
+            }
+            None => {
+                let rt = crate::aws::runtime()?;
+                let target = crate::aws::Target {
+                    region: project.aws.region.clone(),
+                    profile: project.aws.profile.clone(),
+                };
+                let aws = rt.block_on(crate::aws::signed(&target, None, false));
+                (Arc::new(rt), aws, None)
+            }
+        };
+        let mut s = Session {
+            rt,
+            aws,
+            user,
+            budgets: None,
+            budgets_where: String::new(),
+            cache: None,
+            cache_where: String::new(),
+            explorer: None,
+            account: None,
+            now,
+        };
+        if let Some(spec) = &budget_spec {
+            s.budgets_where = spec.describe();
+            s.budgets = Some(match spec {
+                Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
+                Spec::Shared { table, .. } => Box::new(s.dynamo(table, Table::Budgets)),
+            });
+        }
+        if let Some(spec) = &cache_spec {
+            s.cache_where = spec.describe();
+            s.cache = Some(match spec {
+                Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
+                Spec::Shared { table, .. } => Box::new(s.dynamo(table, Table::CostCache)),
+            });
+        }
+        Ok(s)
+    }
+
+    fn dynamo(&self, table: &str, t: Table) -> DynamoStore {
+        let sub = self.user.as_deref().unwrap_or_default();
+        DynamoStore::with_runtime(self.rt.clone(), &self.aws, table, sub)
+            .for_table(table, t.setting())
+    }
+
+    pub fn budgets(&self) -> &dyn BudgetStore {
+        self.budgets.as_deref().expect("opened with budgets")
+    }
+
+    fn explorer(&mut self) -> &Explorer {
+        let aws = &self.aws;
+        self.explorer.get_or_insert_with(|| Explorer::new(aws))
+    }
+
+    /// The account the credentials belong to (asked once per run).
+    pub fn account(&mut self) -> Result<String, Error> {
+        if let Some(a) = &self.account {
+            return Ok(a.clone());
+        }
+        let rt = self.rt.clone();
+        let a = rt.block_on(self.explorer().account())?;
+        self.account = Some(a.clone());
+        Ok(a)
+    }
+
+    /// Cost Explorer's answer to `q`, from the cache when a copy younger than 12 hours is
+    /// there and `refresh` is off.
+    pub fn usage(&mut self, q: &CostQuery, refresh: bool) -> Result<Fetched<CostAnswer>, Error> {
+        let rt = self.rt.clone();
+        let key = q.cache_key("usage");
+        self.through_cache(&key, refresh, |s| {
+            rt.block_on(s.explorer().cost_and_usage(q))
+        })
+    }
+
+    /// `fetch` unless the cache holds `key`; a fresh answer is cached. The cache failing is
+    /// not the command failing: it costs a request, said on stderr.
+    pub fn through_cache<T: Serialize + DeserializeOwned>(
+        &mut self,
+        key: &str,
+        refresh: bool,
+        fetch: impl FnOnce(&mut Session) -> Result<T, Error>,
+    ) -> Result<Fetched<T>, Error> {
+        let now = self.now;
+        if !refresh {
+            let cache = self.cache.as_deref().expect("opened with the cache");
+            match cache.cached_cost(key, now) {
+                Ok(Some(hit)) => match serde_json::from_slice::<T>(&hit.body) {
+                    Ok(value) => {
+                        tracing::debug!(key, "cost answer from the cache");
+                        return Ok(Fetched {
+                            value,
+                            fetched_at: hit.fetched_at,
+                            cached: true,
+                        });
+                    }
+                    Err(e) => tracing::debug!(key, error = %e, "unreadable cached answer"),
+                },
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!("warning: cannot read the cost cache ({e}); asking Cost Explorer")
+                }
+            }
+        }
+        let value = fetch(self)?;
+        let body = serde_json::to_vec(&value).map_err(|e| Error::Remote {
+            message: format!("cannot serialise a Cost Explorer answer: {e}"),
+            hint: "please report this".into(),
+        })?;
+        let expires = now
+            .checked_add(SignedDuration::from_hours(CACHE_HOURS))
+            .unwrap_or(now);
+        let cache = self.cache.as_deref().expect("opened with the cache");
+        match cache.cache_cost(key, &CachedCost { fetched_at: now, body }, expires) {
+            Ok(true) => {}
+            Ok(false) => eprintln!(
+                "warning: this answer is too large to cache in {}; the next run asks Cost Explorer again",
+                self.cache_where
+            ),
+            Err(e) => eprintln!("warning: cannot cache the answer ({e}); the next run asks Cost Explorer again"),
+        }
+        Ok(Fetched {
+            value,
+            fetched_at: now,
+            cached: false,
+        })
+    }
+
+    /// Cost Explorer's forecast for [start, end), through the cache.
+    pub fn forecast(
+        &mut self,
+        q: &CostQuery,
+        start: jiff::civil::Date,
+        end: jiff::civil::Date,
+        refresh: bool,
+    ) -> Result<Fetched<crate::cost::Forecast>, Error> {
+        let rt = self.rt.clone();
+        let key = q.cache_key(&format!("forecast {start} {end}"));
+        self.through_cache(&key, refresh, |s| {
+            let (amount, unit, lower, upper) = rt.block_on(s.explorer().forecast(q, start, end))?;
+            Ok(crate::cost::Forecast {
+                method: "aws".into(),
+                amount,
+                unit,
+                lower,
+                upper,
+                start,
+                end,
+            })
+        })
+    }
+}
+
+/// Whether the embedded store exists yet (listing budgets never creates it).
+pub fn local_store_exists(ctx: &Context, project: &ProjectSettings) -> bool {
+    local_dir(ctx, project)
+        .map(|d| d.join(crate::store::sqlite::FILE_NAME).exists())
+        .unwrap_or(false)
+}
