@@ -21,12 +21,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'cloudops' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -44,17 +44,19 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out on every device (revoking the refresh token) and forget the stored tokens')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cloudops;plan' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -78,12 +80,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
@@ -104,12 +106,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -132,12 +134,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -150,12 +152,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;plan;history;show' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -171,12 +173,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;plan;history;diff' {
             [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'With --last: the workspace [default: the workspace of the newest entry]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -189,12 +191,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;plan;history;delete' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -209,12 +211,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;plan;history;import' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to copy from (the embedded store in --data-dir)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -289,12 +291,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;repo' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -316,12 +318,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform binary for --plan')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)')
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--skip-archived', '--skip-archived', [CompletionResultType]::ParameterName, 'With OWNER: leave out archived repositories')
             [CompletionResult]::new('--skip-forks', '--skip-forks', [CompletionResultType]::ParameterName, 'With OWNER: leave out forks')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset')
@@ -349,12 +351,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -374,12 +376,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;path' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -392,12 +394,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -410,12 +412,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;get' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -428,12 +430,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;set' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -446,12 +448,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;unset' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -465,12 +467,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;config;from-stack' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -515,12 +517,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;signup' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -536,12 +538,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;confirm' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code from the email (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--resend', '--resend', [CompletionResultType]::ParameterName, 'Send a new code instead of confirming')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -556,12 +558,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;login' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input instead of asking for it')
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -576,12 +578,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;logout' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -595,12 +597,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -617,12 +619,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;status' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -635,12 +637,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;token' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Print the ID token instead (it carries the user''s claims)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -654,12 +656,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;github' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -677,12 +679,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;login' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--insecure-storage', '--insecure-storage', [CompletionResultType]::ParameterName, 'When no OS keyring works, keep the token in a 0600 file in the config directory')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
@@ -697,12 +699,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;logout' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -716,12 +718,12 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;status' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -783,13 +785,168 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;auth;help;help' {
             break
         }
-        'cloudops;completions' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports')
+        'cloudops;cost' {
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'One calendar month, YYYY-MM (the current one runs up to today)')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'The N days up to and including today, e.g. 30d')
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'First day, YYYY-MM-DD (with --end)')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'Day after the last one, YYYY-MM-DD: the end is exclusive, as in Cost Explorer (--start 2026-11-01 --end 2026-12-01 is all of November)')
+            [CompletionResult]::new('--granularity', '--granularity', [CompletionResultType]::ParameterName, 'One row per day or per month')
+            [CompletionResult]::new('--group-by', '--group-by', [CompletionResultType]::ParameterName, 'Split by service, account, region, usage-type, tag:KEY, or none')
+            [CompletionResult]::new('--metric', '--metric', [CompletionResultType]::ParameterName, 'Cost metric: unblended (what the bill shows), blended, amortized (upfront fees spread over the term), net (after discounts)')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only costs matching KEY=VALUE (service, account, region, usage-type, tag:KEY); repeat for more: the same key means either value, different keys all of them')
+            [CompletionResult]::new('--forecast', '--forecast', [CompletionResultType]::ParameterName, 'Month-end forecast for the current month: local (straight line from month-to-date spend, no extra request), aws (Cost Explorer''s GetCostForecast), or none')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Groups listed in the table (the rest are summed as "other")')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('--last-month', '--last-month', [CompletionResultType]::ParameterName, 'Last calendar month [default: this month, up to today]')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Ask Cost Explorer again even if a cached answer is younger than 12 hours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;budget' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a budget (an update keeps the record of alerts already sent)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List budgets')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a budget and its alert records')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;budget;set' {
+            [CompletionResult]::new('--amount', '--amount', [CompletionResultType]::ParameterName, 'Monthly amount, e.g. 100 or 99.50')
+            [CompletionResult]::new('--currency', '--currency', [CompletionResultType]::ParameterName, 'Currency; must be the one Cost Explorer reports in')
+            [CompletionResult]::new('--thresholds', '--thresholds', [CompletionResultType]::ParameterName, 'Alert thresholds, percent of the amount (1-1000)')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Count only this service''s spend, as Cost Explorer names it (e.g. "Amazon Elastic Compute Cloud - Compute"); checked against your account''s services')
+            [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a confirmation link first')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Publish this budget''s alerts to this SNS topic ARN [default: aws.alert_topic]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;budget;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;budget;delete' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;budget;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Ask Cost Explorer again even if a cached answer is younger than 12 hours')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;budget;help' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a budget (an update keeps the record of alerts already sent)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List budgets')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a budget and its alert records')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;budget;help;set' {
+            break
+        }
+        'cloudops;budget;help;list' {
+            break
+        }
+        'cloudops;budget;help;delete' {
+            break
+        }
+        'cloudops;budget;help;check' {
+            break
+        }
+        'cloudops;budget;help;help' {
+            break
+        }
+        'cloudops;completions' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -810,6 +967,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Sign out on every device (revoking the refresh token) and forget the stored tokens')
             [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`')
+            [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
+            [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -916,6 +1075,28 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;help;auth;github;status' {
+            break
+        }
+        'cloudops;help;cost' {
+            break
+        }
+        'cloudops;help;budget' {
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Create or update a budget (an update keeps the record of alerts already sent)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List budgets')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a budget and its alert records')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed')
+            break
+        }
+        'cloudops;help;budget;set' {
+            break
+        }
+        'cloudops;help;budget;list' {
+            break
+        }
+        'cloudops;help;budget;delete' {
+            break
+        }
+        'cloudops;help;budget;check' {
             break
         }
         'cloudops;help;completions' {

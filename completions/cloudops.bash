@@ -19,6 +19,9 @@ _cloudops() {
             cloudops,auth)
                 cmd="cloudops__subcmd__auth"
                 ;;
+            cloudops,budget)
+                cmd="cloudops__subcmd__budget"
+                ;;
             cloudops,completions)
                 cmd="cloudops__subcmd__completions"
                 ;;
@@ -27,6 +30,9 @@ _cloudops() {
                 ;;
             cloudops,confirm)
                 cmd="cloudops__subcmd__confirm"
+                ;;
+            cloudops,cost)
+                cmd="cloudops__subcmd__cost"
                 ;;
             cloudops,help)
                 cmd="cloudops__subcmd__help"
@@ -103,6 +109,36 @@ _cloudops() {
             cloudops__subcmd__auth__subcmd__help__subcmd__github,status)
                 cmd="cloudops__subcmd__auth__subcmd__help__subcmd__github__subcmd__status"
                 ;;
+            cloudops__subcmd__budget,check)
+                cmd="cloudops__subcmd__budget__subcmd__check"
+                ;;
+            cloudops__subcmd__budget,delete)
+                cmd="cloudops__subcmd__budget__subcmd__delete"
+                ;;
+            cloudops__subcmd__budget,help)
+                cmd="cloudops__subcmd__budget__subcmd__help"
+                ;;
+            cloudops__subcmd__budget,list)
+                cmd="cloudops__subcmd__budget__subcmd__list"
+                ;;
+            cloudops__subcmd__budget,set)
+                cmd="cloudops__subcmd__budget__subcmd__set"
+                ;;
+            cloudops__subcmd__budget__subcmd__help,check)
+                cmd="cloudops__subcmd__budget__subcmd__help__subcmd__check"
+                ;;
+            cloudops__subcmd__budget__subcmd__help,delete)
+                cmd="cloudops__subcmd__budget__subcmd__help__subcmd__delete"
+                ;;
+            cloudops__subcmd__budget__subcmd__help,help)
+                cmd="cloudops__subcmd__budget__subcmd__help__subcmd__help"
+                ;;
+            cloudops__subcmd__budget__subcmd__help,list)
+                cmd="cloudops__subcmd__budget__subcmd__help__subcmd__list"
+                ;;
+            cloudops__subcmd__budget__subcmd__help,set)
+                cmd="cloudops__subcmd__budget__subcmd__help__subcmd__set"
+                ;;
             cloudops__subcmd__config,from-stack)
                 cmd="cloudops__subcmd__config__subcmd__from__subcmd__stack"
                 ;;
@@ -148,6 +184,9 @@ _cloudops() {
             cloudops__subcmd__help,auth)
                 cmd="cloudops__subcmd__help__subcmd__auth"
                 ;;
+            cloudops__subcmd__help,budget)
+                cmd="cloudops__subcmd__help__subcmd__budget"
+                ;;
             cloudops__subcmd__help,completions)
                 cmd="cloudops__subcmd__help__subcmd__completions"
                 ;;
@@ -156,6 +195,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__help,confirm)
                 cmd="cloudops__subcmd__help__subcmd__confirm"
+                ;;
+            cloudops__subcmd__help,cost)
+                cmd="cloudops__subcmd__help__subcmd__cost"
                 ;;
             cloudops__subcmd__help,help)
                 cmd="cloudops__subcmd__help__subcmd__help"
@@ -192,6 +234,18 @@ _cloudops() {
                 ;;
             cloudops__subcmd__help__subcmd__auth__subcmd__github,status)
                 cmd="cloudops__subcmd__help__subcmd__auth__subcmd__github__subcmd__status"
+                ;;
+            cloudops__subcmd__help__subcmd__budget,check)
+                cmd="cloudops__subcmd__help__subcmd__budget__subcmd__check"
+                ;;
+            cloudops__subcmd__help__subcmd__budget,delete)
+                cmd="cloudops__subcmd__help__subcmd__budget__subcmd__delete"
+                ;;
+            cloudops__subcmd__help__subcmd__budget,list)
+                cmd="cloudops__subcmd__help__subcmd__budget__subcmd__list"
+                ;;
+            cloudops__subcmd__help__subcmd__budget,set)
+                cmd="cloudops__subcmd__help__subcmd__budget__subcmd__set"
                 ;;
             cloudops__subcmd__help__subcmd__config,from-stack)
                 cmd="cloudops__subcmd__help__subcmd__config__subcmd__from__subcmd__stack"
@@ -323,14 +377,14 @@ _cloudops() {
 
     case "${cmd}" in
         cloudops)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth completions help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth cost budget completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -368,7 +422,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -406,7 +460,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -518,7 +572,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -560,7 +614,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -602,7 +656,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -752,7 +806,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -790,7 +844,305 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget)
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version set list delete check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__check)
+            opts="-q -v -h -V --refresh --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__delete)
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help)
+            opts="set list delete check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__list)
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__budget__subcmd__set)
+            opts="-q -v -h -V --amount --currency --thresholds --service --notify --topic --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --amount)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --currency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --thresholds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -828,7 +1180,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -866,7 +1218,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -908,7 +1260,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -946,7 +1298,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1096,7 +1448,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1134,7 +1486,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1172,7 +1524,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1210,7 +1562,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1256,7 +1608,85 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__cost)
+            opts="-q -v -h -V --last-month --month --last --start --end --granularity --group-by --metric --filter --forecast --refresh --top --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --month)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --last)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --granularity)
+                    COMPREPLY=($(compgen -W "daily monthly" -- "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metric)
+                    COMPREPLY=($(compgen -W "unblended blended amortized net" -- "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --forecast)
+                    COMPREPLY=($(compgen -W "local aws none" -- "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1287,7 +1717,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help)
-            opts="plan repo config signup confirm login logout auth completions help"
+            opts="plan repo config signup confirm login logout auth cost budget completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1385,6 +1815,76 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__auth__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__budget)
+            opts="set list delete check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__budget__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__budget__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__budget__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__budget__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1511,6 +2011,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__confirm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__cost)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1732,7 +2246,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1770,7 +2284,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1808,7 +2322,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1878,7 +2392,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2058,7 +2572,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2096,7 +2610,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2142,7 +2656,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2286,7 +2800,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2340,7 +2854,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2378,7 +2892,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2416,7 +2930,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2524,7 +3038,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2566,7 +3080,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -18,12 +18,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
     }
     var completions = [
         &'cloudops'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -41,16 +41,18 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand login 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
             cand logout 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
             cand auth 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
+            cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
+            cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -73,12 +75,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
@@ -98,12 +100,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
             cand --limit 'Entries per page; 0 lists all'
             cand --page 'Continue a listing where the previous page ended (printed after each page)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -125,12 +127,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
             cand --limit 'Entries per page; 0 lists all'
             cand --page 'Continue a listing where the previous page ended (printed after each page)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -142,12 +144,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;plan;history;show'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --plan 'Print the saved (redacted) plan JSON instead of the analysis (needs --save-plan at save)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -162,12 +164,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;history;diff'= {
             cand --last 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)'
             cand --workspace 'With --last: the workspace [default: the workspace of the newest entry]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -179,12 +181,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;plan;history;delete'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -198,12 +200,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;history;import'= {
             cand --from 'Where to copy from (the embedded store in --data-dir)'
             cand --workspace 'Only this workspace'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -261,12 +263,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;help;help'= {
         }
         &'cloudops;repo'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -287,12 +289,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --terraform-bin 'Terraform binary for --plan'
             cand --fail-on 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)'
             cand --github-api 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --skip-archived 'With OWNER: leave out archived repositories'
             cand --skip-forks 'With OWNER: leave out forks'
             cand --no-wait 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset'
@@ -316,12 +318,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;repo;help;help'= {
         }
         &'cloudops;config'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -340,12 +342,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;config;path'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -357,12 +359,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;list'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -374,12 +376,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;get'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -391,12 +393,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;set'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -408,12 +410,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;unset'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -426,12 +428,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;config;from-stack'= {
             cand --region 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -467,12 +469,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;signup'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --password-stdin 'Read the password from standard input instead of asking for it (never pass it as an argument: it would show in the process list and shell history)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -487,12 +489,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;confirm'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
             cand --code 'The code from the email (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --resend 'Send a new code instead of confirming'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -506,12 +508,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;login'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --password-stdin 'Read the password from standard input instead of asking for it'
             cand --insecure-storage 'When no OS keyring works, keep the tokens in a 0600 file in the config directory instead of refusing (also `auth.insecure_storage = true`)'
             cand -q 'Print only the result: no warnings or progress on stderr'
@@ -525,12 +527,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;logout'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --local 'Only forget the tokens on this machine; do not revoke them (e.g. when offline)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -543,12 +545,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -564,12 +566,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;auth;status'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -581,12 +583,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth;token'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --id 'Print the ID token instead (it carries the user''s claims)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -599,12 +601,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth;github'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -621,12 +623,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;login'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --insecure-storage 'When no OS keyring works, keep the token in a 0600 file in the config directory'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
@@ -640,12 +642,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;logout'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -658,12 +660,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;status'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -711,13 +713,156 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;help;help'= {
         }
-        &'cloudops;completions'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports'
+        &'cloudops;cost'= {
+            cand --month 'One calendar month, YYYY-MM (the current one runs up to today)'
+            cand --last 'The N days up to and including today, e.g. 30d'
+            cand --start 'First day, YYYY-MM-DD (with --end)'
+            cand --end 'Day after the last one, YYYY-MM-DD: the end is exclusive, as in Cost Explorer (--start 2026-11-01 --end 2026-12-01 is all of November)'
+            cand --granularity 'One row per day or per month'
+            cand --group-by 'Split by service, account, region, usage-type, tag:KEY, or none'
+            cand --metric 'Cost metric: unblended (what the bill shows), blended, amortized (upfront fees spread over the term), net (after discounts)'
+            cand --filter 'Only costs matching KEY=VALUE (service, account, region, usage-type, tag:KEY); repeat for more: the same key means either value, different keys all of them'
+            cand --forecast 'Month-end forecast for the current month: local (straight line from month-to-date spend, no extra request), aws (Cost Explorer''s GetCostForecast), or none'
+            cand --top 'Groups listed in the table (the rest are summed as "other")'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
             cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
-            cand --store 'Where the plan history lives: local (the embedded store), dynamodb (your partition of the shared table; needs `cloudops login` and aws.plans_table), or auto (dynamodb when both are there, else local)'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand --last-month 'Last calendar month [default: this month, up to today]'
+            cand --refresh 'Ask Cost Explorer again even if a cached answer is younger than 12 hours'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;budget'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Create or update a budget (an update keeps the record of alerts already sent)'
+            cand list 'List budgets'
+            cand delete 'Delete a budget and its alert records'
+            cand check 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;budget;set'= {
+            cand --amount 'Monthly amount, e.g. 100 or 99.50'
+            cand --currency 'Currency; must be the one Cost Explorer reports in'
+            cand --thresholds 'Alert thresholds, percent of the amount (1-1000)'
+            cand --service 'Count only this service''s spend, as Cost Explorer names it (e.g. "Amazon Elastic Compute Cloud - Compute"); checked against your account''s services'
+            cand --notify 'Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a confirmation link first'
+            cand --topic 'Publish this budget''s alerts to this SNS topic ARN [default: aws.alert_topic]'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;budget;list'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;budget;delete'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;budget;check'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand --refresh 'Ask Cost Explorer again even if a cached answer is younger than 12 hours'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;budget;help'= {
+            cand set 'Create or update a budget (an update keeps the record of alerts already sent)'
+            cand list 'List budgets'
+            cand delete 'Delete a budget and its alert records'
+            cand check 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;budget;help;set'= {
+        }
+        &'cloudops;budget;help;list'= {
+        }
+        &'cloudops;budget;help;delete'= {
+        }
+        &'cloudops;budget;help;check'= {
+        }
+        &'cloudops;budget;help;help'= {
+        }
+        &'cloudops;completions'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -737,6 +882,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand login 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
             cand logout 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
             cand auth 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
+            cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
+            cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -815,6 +962,22 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;auth;github;logout'= {
         }
         &'cloudops;help;auth;github;status'= {
+        }
+        &'cloudops;help;cost'= {
+        }
+        &'cloudops;help;budget'= {
+            cand set 'Create or update a budget (an update keeps the record of alerts already sent)'
+            cand list 'List budgets'
+            cand delete 'Delete a budget and its alert records'
+            cand check 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed'
+        }
+        &'cloudops;help;budget;set'= {
+        }
+        &'cloudops;help;budget;list'= {
+        }
+        &'cloudops;help;budget;delete'= {
+        }
+        &'cloudops;help;budget;check'= {
         }
         &'cloudops;help;completions'= {
         }

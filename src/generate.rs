@@ -91,6 +91,18 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "CLOUDOPS_CONFIG_DIR",
         "Directory of the user config (config.toml).",
     ),
+    (
+        "CLOUDOPS_BUDGETS_TABLE, CLOUDOPS_COST_CACHE_TABLE, CLOUDOPS_ALERT_TOPIC",
+        "The stack's budgets table, cost-cache table and alert topic (over aws.budgets_table, aws.cost_cache_table, aws.alert_topic).",
+    ),
+    (
+        "CLOUDOPS_NOW",
+        "An RFC 3339 time that cost and budget use instead of the clock (reproducible reports).",
+    ),
+    (
+        "AWS_ENDPOINT_URL_COST_EXPLORER, AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_STS",
+        "Per-service endpoints, as the AWS SDK defines them.",
+    ),
     ("Empty CLOUDOPS_* variables", "Count as unset."),
 ];
 
@@ -99,7 +111,7 @@ const FILES: &[(&str, &str)] = &[
     (".cloudops.toml", "Project settings ([plan], [history], [aws], [auth]), the nearest one from the current directory up to the repository root; see --config."),
     ("$XDG_CONFIG_HOME/cloudops/jwks-*.json", "The user pool's public keys, cached for a day to verify ID tokens (nothing secret)."),
     ("$XDG_CONFIG_HOME/cloudops/credentials-*.json", "Only with --insecure-storage and no working OS keyring: tokens in a 0600 file (otherwise they are in the OS keyring)."),
-    ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
+    ("$XDG_DATA_HOME/cloudops/cloudops.db", "The plan history, budgets, alert records and cached Cost Explorer answers (SQLite); ~/.local/share/cloudops on Linux, see --data-dir and CLOUDOPS_DATA_DIR."),
 ];
 
 /// Every man page: `cloudops.1` and one per subcommand (`cloudops-plan-analyze.1`), as

@@ -81,6 +81,8 @@ fn every_command_has_a_man_page_with_the_operator_sections() {
         "cloudops-plan-history-diff.1",
         "cloudops-repo-scan.1",
         "cloudops-completions.1",
+        "cloudops-cost.1",
+        "cloudops-budget-check.1",
     ] {
         let text =
             String::from_utf8_lossy(pages.get(name).unwrap_or_else(|| panic!("{name} missing")));
