@@ -626,6 +626,23 @@ fn config_from_stack_fills_every_setting_at_once() {
         ("UserPoolClientId", op.pool.client_id.as_str()),
         ("IdentityPoolId", op.pool.identity_pool_id.as_str()),
         ("PlansTableName", "cloudops-plans"),
+        ("BudgetsTableName", "cloudops-budgets"),
+        ("CostCacheTableName", "cloudops-cost-cache"),
+        (
+            "AlertTopicArn",
+            "arn:aws:sns:us-east-1:123456789012:cloudops-budget-alerts",
+        ),
+    ];
+    // The setting each output fills (deploy/README.md).
+    let keys = [
+        ("Region", "aws.region"),
+        ("UserPoolId", "auth.user_pool_id"),
+        ("UserPoolClientId", "auth.client_id"),
+        ("IdentityPoolId", "auth.identity_pool_id"),
+        ("PlansTableName", "aws.plans_table"),
+        ("BudgetsTableName", "aws.budgets_table"),
+        ("CostCacheTableName", "aws.cost_cache_table"),
+        ("AlertTopicArn", "aws.alert_topic"),
     ];
     let stack = |name: &str, outputs: &[(&str, &str)]| {
         let body = serde_json::json!({
@@ -647,10 +664,15 @@ fn config_from_stack_fills_every_setting_at_once() {
     };
     let name = format!("cloudops-{}", cloudops::store::new_id());
     stack(&name, &outputs);
+    // An empty variable does not count, so the files' values show.
     let cleared = [
         ("CLOUDOPS_USER_POOL_ID", ""),
         ("CLOUDOPS_CLIENT_ID", ""),
         ("CLOUDOPS_IDENTITY_POOL_ID", ""),
+        ("CLOUDOPS_PLANS_TABLE", ""),
+        ("CLOUDOPS_BUDGETS_TABLE", ""),
+        ("CLOUDOPS_COST_CACHE_TABLE", ""),
+        ("CLOUDOPS_ALERT_TOPIC", ""),
     ];
     let out = op.run(
         &[
@@ -666,9 +688,22 @@ fn config_from_stack_fills_every_setting_at_once() {
         &cleared,
     );
     out.expect(0);
-    for (_, value) in outputs {
+    assert_eq!(keys.len(), outputs.len());
+    for ((output, value), (named, key)) in outputs.iter().zip(keys) {
+        assert_eq!(*output, named);
+        let got = op.run(&["--profile", "team", "config", "get", key], None, &cleared);
+        got.expect(0);
+        assert_eq!(got.stdout.trim(), *value, "{key} from the output {output}");
         let listed = op.run(&["--profile", "team", "config", "list"], None, &cleared);
-        assert!(listed.stdout.contains(value), "{value}: {}", listed.stdout);
+        assert!(
+            listed
+                .stdout
+                .lines()
+                .any(|l| l.starts_with(&format!("{key} = {value}  # "))
+                    && l.contains("[profiles.team]")),
+            "{key}: {}",
+            listed.stdout
+        );
     }
     // The settings work: sign-up and login go to the pool the stack named.
     op.pool.user("stack@example.com", PASSWORD);
@@ -707,6 +742,51 @@ fn config_from_stack_fills_every_setting_at_once() {
     );
     out.expect(64);
     assert!(out.stderr.contains("UserPoolClientId"), "{}", out.stderr);
+    let after = std::fs::read_to_string(op.config_dir.path().join("config.toml")).expect("config");
+    assert_eq!(before, after, "nothing written");
+    // A stack with the sign-in and history outputs but not the budget ones: all or none.
+    let older = format!("older-{}", cloudops::store::new_id());
+    stack(&older, &outputs[..5]);
+    let out = op.run(
+        &[
+            "--profile",
+            "older",
+            "config",
+            "from-stack",
+            &older,
+            "--region",
+            "us-east-1",
+        ],
+        None,
+        &cleared,
+    );
+    out.expect(64);
+    for output in ["BudgetsTableName", "CostCacheTableName", "AlertTopicArn"] {
+        assert!(out.stderr.contains(output), "{output}: {}", out.stderr);
+    }
+    let after = std::fs::read_to_string(op.config_dir.path().join("config.toml")).expect("config");
+    assert_eq!(before, after, "nothing written");
+    // An AlertTopicArn that is no SNS topic ARN is refused like `config set` refuses it.
+    let wrong = format!("wrong-{}", cloudops::store::new_id());
+    let mut bad_topic = outputs;
+    bad_topic[7].1 = "cloudops-budget-alerts";
+    stack(&wrong, &bad_topic);
+    let out = op.run(
+        &[
+            "--profile",
+            "wrong",
+            "config",
+            "from-stack",
+            &wrong,
+            "--region",
+            "us-east-1",
+        ],
+        None,
+        &cleared,
+    );
+    out.expect(64);
+    assert!(out.stderr.contains("aws.alert_topic"), "{}", out.stderr);
+    assert!(out.stderr.contains("SNS topic ARN"), "{}", out.stderr);
     let after = std::fs::read_to_string(op.config_dir.path().join("config.toml")).expect("config");
     assert_eq!(before, after, "nothing written");
     let missing = op.run(

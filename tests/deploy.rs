@@ -456,3 +456,173 @@ fn outputs_name_everything_cloudops_is_configured_with() {
     ]);
     assert_eq!(outputs, expected, "deploy/README.md reads these by name");
 }
+
+/// The policy statements of the role the identity pool hands signed-in users.
+fn authenticated_role_statements() -> Vec<&'static Value> {
+    let (_, attachment) = the_resource("AWS::Cognito::IdentityPoolRoleAttachment");
+    let role_id = attachment["Properties"]["Roles"]["authenticated"]["Fn::GetAtt"][0]
+        .as_str()
+        .expect("the authenticated role is a role of this template");
+    let role = &template()["Resources"][role_id];
+    assert_eq!(role["Type"], "AWS::IAM::Role");
+    assert!(
+        role["Properties"]["ManagedPolicyArns"].is_null(),
+        "managed policies would grant what this file does not show: {role}"
+    );
+    let out: Vec<&Value> = role["Properties"]["Policies"]
+        .as_array()
+        .expect("the role has inline policies")
+        .iter()
+        .flat_map(|p| {
+            p["PolicyDocument"]["Statement"]
+                .as_array()
+                .expect("policy statements")
+        })
+        .collect();
+    assert!(!out.is_empty(), "the role allows nothing");
+    out
+}
+
+/// Beyond its own DynamoDB items, a signed-in user may read the account's costs, publish to the
+/// alert topic and subscribe an email address to it: nothing else, and nothing by wildcard.
+#[test]
+fn signed_in_users_read_costs_publish_alerts_and_subscribe_only_email() {
+    let (topic_id, _) = the_resource("AWS::SNS::Topic");
+    let topic = json!([{ "Ref": topic_id }]);
+    let mut granted = BTreeSet::new();
+    for st in authenticated_role_statements()
+        .into_iter()
+        .filter(|s| allows(s))
+    {
+        for a in strings(&st["Action"]) {
+            if is_dynamodb_pattern(a) {
+                continue; // isolation_condition_on_every_dynamodb_statement
+            }
+            assert!(
+                !a.contains(['*', '?']),
+                "`{a}`: the role's actions are listed, never matched: {st}"
+            );
+            granted.insert(a);
+            match a {
+                // Cost Explorer has no resource-level permissions.
+                "ce:GetCostAndUsage" | "ce:GetCostForecast" => {
+                    assert_eq!(st["Resource"], "*", "{st}");
+                }
+                "sns:Publish" => {
+                    assert_eq!(st["Resource"], topic, "only the alert topic: {st}");
+                }
+                "sns:Subscribe" => {
+                    assert_eq!(st["Resource"], topic, "only the alert topic: {st}");
+                    assert_eq!(
+                        st["Condition"],
+                        json!({ "StringEquals": { "sns:Protocol": "email" } }),
+                        "subscriptions must be email, or alerts could go to any endpoint: {st}"
+                    );
+                }
+                other => panic!("the role must not be granted `{other}`: {st}"),
+            }
+        }
+    }
+    assert_eq!(
+        granted,
+        BTreeSet::from([
+            "ce:GetCostAndUsage",
+            "ce:GetCostForecast",
+            "sns:Publish",
+            "sns:Subscribe",
+        ]),
+        "`cloudops cost` and `cloudops budget` need exactly these (sts:GetCallerIdentity needs \
+         no permission)"
+    );
+
+    // Nowhere else in the template (a topic policy, say) may Subscribe be allowed without the
+    // email condition.
+    for st in statements().into_iter().filter(|s| allows(s)) {
+        if strings(&st["Action"])
+            .iter()
+            .any(|a| action_matches(a, "sns:Subscribe"))
+        {
+            assert_eq!(
+                strings(&st["Condition"]["StringEquals"]["sns:Protocol"]),
+                ["email"],
+                "{st}"
+            );
+        }
+    }
+}
+
+/// Every table — plans, budgets, cost cache — is reachable with the item actions cloudops uses,
+/// each grant confined to the caller's own partition; Scan never.
+#[test]
+fn every_table_grants_its_item_actions_on_the_own_partition_only() {
+    let tables: Vec<&str> = resources("AWS::DynamoDB::Table")
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    for table in ["PlansTable", "BudgetsTable", "CostCacheTable"] {
+        assert!(tables.contains(&table), "{table} is missing: {tables:?}");
+    }
+    let role = authenticated_role_statements();
+    for table in &tables {
+        let arn = json!({ "Fn::GetAtt": [table, "Arn"] });
+        for action in [
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:Query",
+        ] {
+            let grant = role.iter().find(|st| {
+                allows(st)
+                    && strings(&st["Action"]).contains(&action)
+                    && st["Resource"].as_array().is_some_and(|r| r.contains(&arn))
+            });
+            let grant = grant.unwrap_or_else(|| panic!("the role cannot {action} on {table}"));
+            assert_eq!(
+                strings(&grant["Condition"]["ForAllValues:StringEquals"]["dynamodb:LeadingKeys"]),
+                [OWN_PARTITION],
+                "{action} on {table} is not confined to the caller's partition: {grant}"
+            );
+        }
+    }
+    assert!(
+        !role.iter().any(|st| allows(st)
+            && strings(&st["Action"])
+                .iter()
+                .any(|a| action_matches(a, "dynamodb:Scan"))),
+        "Scan reads every user's items"
+    );
+}
+
+/// The alert topic is encrypted with the AWS managed key `alias/aws/sns`, whose key policy lets
+/// this account's principals use it through SNS: that is why the role has no kms:* grant. A
+/// customer managed key would need kms:GenerateDataKey* and kms:Decrypt for publishers.
+#[test]
+fn alert_topic_is_encrypted_with_the_aws_managed_key() {
+    let (topic_id, topic) = the_resource("AWS::SNS::Topic");
+    assert_eq!(
+        topic["Properties"]["KmsMasterKeyId"], "alias/aws/sns",
+        "{topic_id}: with another key, grant publishers kms:GenerateDataKey* and kms:Decrypt on it"
+    );
+    for st in authenticated_role_statements() {
+        for a in strings(&st["Action"]) {
+            assert!(
+                !action_matches(a, "kms:Decrypt") && !a.to_ascii_lowercase().starts_with("kms:"),
+                "the AWS managed key needs no KMS grant; `{a}` would reach other keys: {st}"
+            );
+        }
+    }
+    let outputs = &template()["Outputs"];
+    assert_eq!(
+        outputs["AlertTopicArn"]["Value"],
+        json!({ "Ref": topic_id })
+    );
+    assert_eq!(
+        outputs["BudgetsTableName"]["Value"],
+        json!({ "Ref": "BudgetsTable" })
+    );
+    assert_eq!(
+        outputs["CostCacheTableName"]["Value"],
+        json!({ "Ref": "CostCacheTable" })
+    );
+}

@@ -271,3 +271,38 @@ fn bash_completes_saved_plan_ids_and_workspaces_dynamically() {
     let ws = complete("cloudops plan history --workspace acme/infra/p", 4);
     assert_eq!(ws, "acme/infra/prod");
 }
+
+/// Budget names come from the store in use; setting a budget needs no AWS call.
+#[test]
+fn bash_completes_budget_names_dynamically() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("cloudops");
+    for name in ["team-a", "team-b", "ops"] {
+        let out = support::cloudops()
+            .env("CLOUDOPS_DATA_DIR", data.path())
+            .env_remove("CLOUDOPS_HISTORY_STORE")
+            .args(["budget", "--no-config", "set", name, "--amount", "10"])
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let cmd = format!(
+        "source <(COMPLETE=bash '{bin}'); COMP_WORDS=(cloudops budget check te); COMP_CWORD=3; COMP_LINE='cloudops budget check te'; COMP_POINT=${{#COMP_LINE}}; COMP_TYPE=9; _clap_complete_cloudops cloudops te check; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        bin = bin.display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &cmd])
+        .env("CLOUDOPS_DATA_DIR", data.path())
+        .env_remove("CLOUDOPS_HISTORY_STORE")
+        .env_remove("CLOUDOPS_BUDGETS_TABLE")
+        .output()
+        .expect("bash is needed to test completions");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let mut names: Vec<&str> = shown.lines().map(str::trim).collect();
+    names.sort();
+    assert_eq!(names, ["team-a", "team-b"], "{shown}");
+}

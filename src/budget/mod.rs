@@ -95,23 +95,37 @@ pub fn parse_thresholds(text: &str) -> Result<Vec<u32>, String> {
     Ok(out)
 }
 
-/// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`; returns the region (SNS answers only there).
-pub fn topic_region(arn: &str) -> Result<&str, String> {
-    let parts: Vec<&str> = arn.split(':').collect();
-    let ok = parts.len() == 6
-        && parts[0] == "arn"
-        && parts[1].starts_with("aws")
-        && parts[2] == "sns"
-        && !parts[3].is_empty()
-        && parts[4].len() == 12
-        && parts[4].bytes().all(|b| b.is_ascii_digit())
-        && !parts[5].is_empty();
+/// The region of an SNS topic ARN (SNS answers only there), or why it is not one:
+/// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`, PARTITION `aws` or `aws-…`, ACCOUNT 12 digits,
+/// NAME 1–256 letters, digits, `-` and `_` (a FIFO topic's with `.fifo` at the end).
+pub fn topic_region(v: &str) -> Result<&str, String> {
+    let parts: Vec<&str> = v.split(':').collect();
+    let bad = || format!("{v:?} is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)");
+    let [arn, partition, service, region, account, name] = parts[..] else {
+        return Err(bad());
+    };
+    let word = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let base = name.strip_suffix(".fifo").unwrap_or(name);
+    let ok = arn == "arn"
+        && (partition == "aws" || partition.starts_with("aws-"))
+        && word(partition)
+        && service == "sns"
+        && word(region)
+        && account.len() == 12
+        && account.bytes().all(|b| b.is_ascii_digit())
+        && !base.is_empty()
+        && name.len() <= 256
+        && base
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok {
-        Ok(parts[3])
+        Ok(region)
     } else {
-        Err(format!(
-            "{arn:?} is not an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME)"
-        ))
+        Err(bad())
     }
 }
 
@@ -313,5 +327,41 @@ mod tests {
             alert_subject(&b, 80, d("85.2")),
             "cloudops budget team-a: 80% threshold crossed (85.20 of 100.00 USD)"
         );
+    }
+
+    #[test]
+    fn alert_topic_must_be_an_sns_topic_arn() {
+        for ok in [
+            "arn:aws:sns:us-east-1:123456789012:cloudops-budget-alerts",
+            "arn:aws-cn:sns:cn-north-1:123456789012:alerts_1",
+            "arn:aws-us-gov:sns:us-gov-west-1:123456789012:a.fifo",
+        ] {
+            assert!(topic_region(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "cloudops-budget-alerts",
+            "arn:aws:sqs:us-east-1:123456789012:alerts",
+            "arn:aws:sns:us-east-1:12345678901:alerts",
+            "arn:aws:sns:us-east-1:1234567890123:alerts",
+            "arn:aws:sns:us-east-1:12345678901a:alerts",
+            "arn:aws:sns:us-east-1:123456789012:",
+            "arn:aws:sns:us-east-1:123456789012:.fifo",
+            "arn:aws:sns:us-east-1:123456789012:a:b",
+            "arn:aws:sns:us-east-1:123456789012:a b",
+            "arn:aws:sns:us-east-1:123456789012:a.b",
+            "arn:aws:sns::123456789012:alerts",
+            "arn::sns:us-east-1:123456789012:alerts",
+            "arn:other:sns:us-east-1:123456789012:alerts",
+            "ARN:aws:sns:us-east-1:123456789012:alerts",
+            " arn:aws:sns:us-east-1:123456789012:alerts",
+            "arn:aws:sns:us-east-1:123456789012:alerts\n",
+        ] {
+            assert!(topic_region(bad).is_err(), "{bad:?}");
+        }
+        let long = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(257));
+        assert!(topic_region(&long).is_err());
+        let max = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(256));
+        assert!(topic_region(&max).is_ok());
     }
 }

@@ -121,7 +121,7 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
     };
     s.budgets().put_budget(&b)?;
     let subscribed = match &notify {
-        Some((email, topic)) => Some(subscribe(&s, topic, email)?),
+        Some((email, topic)) => Some(subscribe(&mut s, topic, email)?),
         None => None,
     };
     let verb = if existing.is_some() {
@@ -224,12 +224,12 @@ fn check_service(s: &mut Session, name: &str) -> Result<(), Error> {
     ))
 }
 
-fn sns(s: &Session, topic: &str) -> aws_sdk_sns::Client {
+fn sns(s: &mut Session, topic: &str) -> aws_sdk_sns::Client {
     let region = budget::topic_region(topic)
         .unwrap_or("us-east-1")
         .to_string();
     aws_sdk_sns::Client::from_conf(
-        aws_sdk_sns::config::Builder::from(&s.aws)
+        aws_sdk_sns::config::Builder::from(&s.aws())
             .region(Region::new(region))
             .build(),
     )
@@ -237,7 +237,7 @@ fn sns(s: &Session, topic: &str) -> aws_sdk_sns::Client {
 
 /// Subscribes `email` to `topic`; a logged-in user's subscription only receives their own
 /// alerts (filter policy on the `cloudops_user` attribute their alerts carry).
-fn subscribe(s: &Session, topic: &str, email: &str) -> Result<String, Error> {
+fn subscribe(s: &mut Session, topic: &str, email: &str) -> Result<String, Error> {
     let mut req = sns(s, topic)
         .subscribe()
         .topic_arn(topic)
@@ -400,7 +400,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
                     let alerts = judgement
                         .crossed
                         .iter()
-                        .map(|t| alert(&s, &b, *t, &month, mtd, projected, &account, topic.as_deref()))
+                        .map(|t| alert(&mut s, &b, *t, &month, mtd, projected, &account, topic.as_deref()))
                         .collect::<Result<Vec<_>, Error>>()?;
                     Ok(CheckedSpend {
                         spend: mtd,
@@ -450,7 +450,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
 /// Sends one crossed threshold's alert unless it was sent this month.
 #[allow(clippy::too_many_arguments)]
 fn alert(
-    s: &Session,
+    s: &mut Session,
     b: &Budget,
     threshold: u32,
     month: &str,

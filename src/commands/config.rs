@@ -403,7 +403,7 @@ fn typed(key: &str, kind: Kind, v: &str) -> Result<Item, Error> {
         message: format!("{key} = {v:?}: expected {what}"),
         hint: "`cloudops config list` shows every key and its current value".into(),
     };
-    if key == "aws.alert_topic" && !is_sns_topic_arn(v) {
+    if key == "aws.alert_topic" && crate::budget::topic_region(v).is_err() {
         return Err(bad("an SNS topic ARN, arn:PARTITION:sns:REGION:ACCOUNT:NAME with a 12-digit ACCOUNT (stack output AlertTopicArn)"));
     }
     Ok(match kind {
@@ -418,33 +418,6 @@ fn typed(key: &str, kind: Kind, v: &str) -> Result<Item, Error> {
             value(a)
         }
     })
-}
-
-/// `arn:PARTITION:sns:REGION:ACCOUNT:NAME`: PARTITION `aws` or `aws-…`, ACCOUNT 12 digits,
-/// NAME 1–256 letters, digits, `-` and `_` (a FIFO topic's with `.fifo` at the end).
-fn is_sns_topic_arn(v: &str) -> bool {
-    let parts: Vec<&str> = v.split(':').collect();
-    let [arn, partition, service, region, account, name] = parts[..] else {
-        return false;
-    };
-    let word = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    let base = name.strip_suffix(".fifo").unwrap_or(name);
-    arn == "arn"
-        && (partition == "aws" || partition.starts_with("aws-"))
-        && word(partition)
-        && service == "sns"
-        && word(region)
-        && account.len() == 12
-        && account.bytes().all(|b| b.is_ascii_digit())
-        && !base.is_empty()
-        && name.len() <= 256
-        && base
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn check(path: &Path, text: &str) -> Result<(), Error> {
@@ -550,45 +523,4 @@ fn from_stack(a: &crate::cli::FromStackArgs, ctx: &Context) -> Result<(), Error>
         .map(|(output, key)| (*key, Some(outputs[*output].as_str())))
         .collect();
     edit_many(&changes, ctx)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_sns_topic_arn;
-
-    #[test]
-    fn alert_topic_must_be_an_sns_topic_arn() {
-        for ok in [
-            "arn:aws:sns:us-east-1:123456789012:cloudops-budget-alerts",
-            "arn:aws-cn:sns:cn-north-1:123456789012:alerts_1",
-            "arn:aws-us-gov:sns:us-gov-west-1:123456789012:a.fifo",
-        ] {
-            assert!(is_sns_topic_arn(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "cloudops-budget-alerts",
-            "arn:aws:sqs:us-east-1:123456789012:alerts",
-            "arn:aws:sns:us-east-1:12345678901:alerts",
-            "arn:aws:sns:us-east-1:1234567890123:alerts",
-            "arn:aws:sns:us-east-1:12345678901a:alerts",
-            "arn:aws:sns:us-east-1:123456789012:",
-            "arn:aws:sns:us-east-1:123456789012:.fifo",
-            "arn:aws:sns:us-east-1:123456789012:a:b",
-            "arn:aws:sns:us-east-1:123456789012:a b",
-            "arn:aws:sns:us-east-1:123456789012:a.b",
-            "arn:aws:sns::123456789012:alerts",
-            "arn::sns:us-east-1:123456789012:alerts",
-            "arn:other:sns:us-east-1:123456789012:alerts",
-            "ARN:aws:sns:us-east-1:123456789012:alerts",
-            " arn:aws:sns:us-east-1:123456789012:alerts",
-            "arn:aws:sns:us-east-1:123456789012:alerts\n",
-        ] {
-            assert!(!is_sns_topic_arn(bad), "{bad:?}");
-        }
-        let long = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(257));
-        assert!(!is_sns_topic_arn(&long));
-        let max = format!("arn:aws:sns:us-east-1:123456789012:{}", "a".repeat(256));
-        assert!(is_sns_topic_arn(&max));
-    }
 }

@@ -46,7 +46,10 @@ pub struct Needs {
 
 pub struct Session {
     pub rt: Arc<tokio::runtime::Runtime>,
-    pub aws: aws_config::SdkConfig,
+    /// Built on first use: a command that needs no AWS call (a budget without a service)
+    /// never looks for a region or credentials.
+    aws: Option<aws_config::SdkConfig>,
+    target: crate::aws::Target,
     /// The verified user-pool `sub` when the shared tables are used.
     pub user: Option<String>,
     pub budgets: Option<Box<dyn BudgetStore>>,
@@ -75,21 +78,17 @@ impl Session {
         let (rt, aws, user) = match shared {
             Some(settings) => {
                 let (rt, aws, sub) = history_store::login(settings)?;
-                (Arc::new(rt), aws, Some(sub))
+                (Arc::new(rt), Some(aws), Some(sub))
             }
-            None => {
-                let rt = crate::aws::runtime()?;
-                let target = crate::aws::Target {
-                    region: project.aws.region.clone(),
-                    profile: project.aws.profile.clone(),
-                };
-                let aws = rt.block_on(crate::aws::signed(&target, None, false));
-                (Arc::new(rt), aws, None)
-            }
+            None => (Arc::new(crate::aws::runtime()?), None, None),
         };
         let mut s = Session {
             rt,
             aws,
+            target: crate::aws::Target {
+                region: project.aws.region.clone(),
+                profile: project.aws.profile.clone(),
+            },
             user,
             budgets: None,
             budgets_where: String::new(),
@@ -103,23 +102,41 @@ impl Session {
             s.budgets_where = spec.describe();
             s.budgets = Some(match spec {
                 Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
-                Spec::Shared { table, .. } => Box::new(s.dynamo(table, Table::Budgets)),
+                Spec::Shared { table, .. } => {
+                    let d = s.dynamo(table, Table::Budgets);
+                    Box::new(d)
+                }
             });
         }
         if let Some(spec) = &cache_spec {
             s.cache_where = spec.describe();
             s.cache = Some(match spec {
                 Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
-                Spec::Shared { table, .. } => Box::new(s.dynamo(table, Table::CostCache)),
+                Spec::Shared { table, .. } => {
+                    let d = s.dynamo(table, Table::CostCache);
+                    Box::new(d)
+                }
             });
         }
         Ok(s)
     }
 
-    fn dynamo(&self, table: &str, t: Table) -> DynamoStore {
+    fn dynamo(&mut self, table: &str, t: Table) -> DynamoStore {
+        let aws = self.aws();
         let sub = self.user.as_deref().unwrap_or_default();
-        DynamoStore::with_runtime(self.rt.clone(), &self.aws, table, sub)
-            .for_table(table, t.setting())
+        DynamoStore::with_runtime(self.rt.clone(), &aws, table, sub).for_table(table, t.setting())
+    }
+
+    /// The AWS configuration: the logged-in user's, or the default chain's.
+    pub fn aws(&mut self) -> aws_config::SdkConfig {
+        if let Some(a) = &self.aws {
+            return a.clone();
+        }
+        let a = self
+            .rt
+            .block_on(crate::aws::signed(&self.target, None, false));
+        self.aws = Some(a.clone());
+        a
     }
 
     pub fn budgets(&self) -> &dyn BudgetStore {
@@ -127,8 +144,10 @@ impl Session {
     }
 
     fn explorer(&mut self) -> &Explorer {
-        let aws = &self.aws;
-        self.explorer.get_or_insert_with(|| Explorer::new(aws))
+        if self.explorer.is_none() {
+            self.explorer = Some(Explorer::new(&self.aws()));
+        }
+        self.explorer.as_ref().expect("just set")
     }
 
     /// The account the credentials belong to (asked once per run).
