@@ -590,7 +590,7 @@ pub struct CostArgs {
     pub month: Option<String>,
 
     /// The N days up to and including today, e.g. 30d
-    #[arg(long, value_name = "Nd")]
+    #[arg(long, value_name = "Nd", allow_hyphen_values = true)]
     pub last: Option<String>,
 
     /// First day, YYYY-MM-DD (with --end)
@@ -667,7 +667,7 @@ pub struct BudgetSetArgs {
     pub name: String,
 
     /// Monthly amount, e.g. 100 or 99.50
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub amount: String,
 
     /// Currency; must be the one Cost Explorer reports in
@@ -675,7 +675,12 @@ pub struct BudgetSetArgs {
     pub currency: String,
 
     /// Alert thresholds, percent of the amount (1-1000)
-    #[arg(long, value_name = "PERCENTS", default_value = "50,80,100")]
+    #[arg(
+        long,
+        value_name = "PERCENTS",
+        default_value = "50,80,100",
+        allow_hyphen_values = true
+    )]
     pub thresholds: String,
 
     /// Count only this service's spend, as Cost Explorer names it (e.g. "Amazon Elastic

@@ -43,6 +43,9 @@ pub fn check_name(name: &str) -> Result<(), String> {
 
 pub fn parse_amount(text: &str) -> Result<Decimal, String> {
     let t = text.trim();
+    if t.starts_with('-') {
+        return Err(format!("--amount {text:?} must be more than zero"));
+    }
     let plain = !t.is_empty()
         && t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && t.bytes().filter(|b| *b == b'.').count() <= 1;
@@ -157,7 +160,9 @@ pub struct Judgement {
 }
 
 pub fn judge(budget: &Budget, spend: Decimal, projected: Decimal) -> Judgement {
-    let percent = (spend * Decimal::from(100) / budget.amount).round_dp(2);
+    // Cut, not rounded: 79.996% must not read as 80% when the 80% alert did not go out.
+    let percent = (spend * Decimal::from(100) / budget.amount)
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
     let crossed: Vec<u32> = budget
         .thresholds
         .iter()

@@ -39,12 +39,22 @@ pub fn run(a: &BudgetArgs, ctx: &Context) -> Result<ExitCode, Error> {
     }
 }
 
-/// The topic budgets without their own `--topic` alert to.
-fn default_topic(project: &ProjectSettings) -> Option<String> {
-    std::env::var("CLOUDOPS_ALERT_TOPIC")
+/// The topic budgets without their own `--topic` alert to, checked (a value from the
+/// environment or a hand-edited file never went through `config set`).
+fn default_topic(project: &ProjectSettings) -> Result<Option<String>, Error> {
+    let topic = std::env::var("CLOUDOPS_ALERT_TOPIC")
         .ok()
         .filter(|t| !t.is_empty())
-        .or(project.aws.alert_topic.clone())
+        .or(project.aws.alert_topic.clone());
+    if let Some(t) = &topic {
+        budget::topic_region(t).map_err(|m| {
+            usage(
+                format!("aws.alert_topic (or CLOUDOPS_ALERT_TOPIC): {m}"),
+                "fix it with `cloudops config set aws.alert_topic ARN` (the stack output AlertTopicArn)",
+            )
+        })?;
+    }
+    Ok(topic)
 }
 
 fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
@@ -79,16 +89,10 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
                     "e.g. --notify ops@example.com",
                 ));
             }
-            let topic = default_topic(project).ok_or_else(|| {
+            let topic = default_topic(project)?.ok_or_else(|| {
                 usage(
                     "--notify subscribes the address to the alert topic, and none is configured (aws.alert_topic)".into(),
                     "set it from the deploy/ stack (`cloudops config from-stack STACK`), or give the budget its own topic with --topic ARN",
-                )
-            })?;
-            budget::topic_region(&topic).map_err(|m| {
-                usage(
-                    format!("aws.alert_topic {m}"),
-                    "fix it with `cloudops config set aws.alert_topic ARN`",
                 )
             })?;
             Some((email.clone(), topic))
@@ -115,7 +119,12 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
         currency,
         thresholds,
         service: service.map(str::to_string),
-        topic: a.topic.clone(),
+        // --notify subscribed the address to that topic: the budget stays on it even if
+        // aws.alert_topic changes later.
+        topic: a
+            .topic
+            .clone()
+            .or_else(|| notify.as_ref().map(|(_, t)| t.clone())),
         created_at: existing.as_ref().map_or(now, |e| e.created_at),
         updated_at: now,
     };
@@ -140,7 +149,7 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
         let topic = b
             .topic
             .clone()
-            .or(default_topic(project))
+            .or(default_topic(project)?)
             .unwrap_or_else(|| "nowhere yet: set aws.alert_topic or --topic".into());
         print(
             format!(
@@ -296,7 +305,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
     };
     let text = match ctx.format {
         Format::Json => crate::render::pretty_json(&out::list_json(&budgets)),
-        _ => out::list_table(&budgets, default_topic(project).as_deref(), &ctx.style),
+        _ => out::list_table(&budgets, default_topic(project)?.as_deref(), &ctx.style),
     };
     print(text.as_bytes())?;
     Ok(ExitCode::Success)
@@ -348,7 +357,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
     let today = cost::utc_date(s.now);
     let month = format!("{:04}-{:02}", today.year(), today.month());
     let account = s.account()?;
-    let default = default_topic(project);
+    let default = default_topic(project)?;
 
     // One month-to-date query per distinct scope (the account, or one service).
     let mut spend: BTreeMap<Option<String>, Result<Fetched<CostAnswer>, String>> = BTreeMap::new();
@@ -401,7 +410,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
                         .crossed
                         .iter()
                         .map(|t| alert(&mut s, &b, *t, &month, mtd, projected, &account, topic.as_deref()))
-                        .collect::<Result<Vec<_>, Error>>()?;
+                        .collect::<Vec<_>>();
                     Ok(CheckedSpend {
                         spend: mtd,
                         projected,
@@ -415,7 +424,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
         };
         match &result {
             Err(_) => failures += 1,
-            Ok(c) => failures += c.alerts.iter().filter(|a| a.state == "failed").count(),
+            Ok(c) => failures += c.alerts.iter().filter(|a| a.error.is_some()).count(),
         }
         checked.push(Checked { budget: b, result });
     }
@@ -447,7 +456,9 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
     })
 }
 
-/// Sends one crossed threshold's alert unless it was sent this month.
+/// Sends one crossed threshold's alert unless it was sent this month. Never fails the
+/// check: what went wrong is part of the outcome, so every other alert and budget is still
+/// handled and reported.
 #[allow(clippy::too_many_arguments)]
 fn alert(
     s: &mut Session,
@@ -458,15 +469,19 @@ fn alert(
     projected: Decimal,
     account: &str,
     topic: Option<&str>,
-) -> Result<AlertOutcome, Error> {
+) -> AlertOutcome {
     let outcome = |state: &'static str| AlertOutcome {
         threshold,
         state,
         message_id: None,
         error: None,
     };
+    let failed = |error: String| AlertOutcome {
+        error: Some(error),
+        ..outcome("failed")
+    };
     let Some(topic) = topic else {
-        return Ok(outcome("no-topic"));
+        return outcome("no-topic");
     };
     let key = AlertKey {
         budget: b.name.clone(),
@@ -474,10 +489,11 @@ fn alert(
         threshold,
     };
     let token = crate::store::new_id();
-    match s.budgets().claim_alert(&key, &token, s.now)? {
-        Claim::Sent => return Ok(outcome("already-sent")),
-        Claim::InProgress => return Ok(outcome("in-progress")),
-        Claim::Mine => {}
+    match s.budgets().claim_alert(&key, &token, s.now) {
+        Ok(Claim::Sent) => return outcome("already-sent"),
+        Ok(Claim::InProgress) => return outcome("in-progress"),
+        Ok(Claim::Mine) => {}
+        Err(e) => return failed(format!("cannot record the alert, so it was not sent: {e}")),
     }
     let mut req = sns(s, topic)
         .publish()
@@ -491,21 +507,42 @@ fn alert(
     if let Some(user) = &s.user {
         req = req.message_attributes("cloudops_user", text_attr("String", user));
     }
+    if topic.ends_with(".fifo") {
+        // FIFO topics need a group, and deduplicate on this ID for five minutes, which also
+        // absorbs an SDK retry of a publish that had gone through.
+        req = req
+            .message_group_id("cloudops-budget-alerts")
+            .message_deduplication_id(format!("{}-{}-{}", b.name, month, threshold));
+    }
     match s.rt.block_on(req.send()) {
         Ok(o) => {
             let id = o.message_id.unwrap_or_default();
-            s.budgets().confirm_alert(&key, &token, &id, s.now)?;
-            Ok(AlertOutcome {
+            // The alert is out: recording it must not be given up lightly, or a later check
+            // would take the stale claim over and send it again.
+            let mut recorded = s.budgets().confirm_alert(&key, &token, &id, s.now);
+            for pause in [1, 3] {
+                if recorded.is_ok() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_secs(pause));
+                recorded = s.budgets().confirm_alert(&key, &token, &id, s.now);
+            }
+            AlertOutcome {
                 message_id: Some(id),
+                error: recorded.err().map(|e| {
+                    format!("sent, but recording it failed ({e}); a check more than 10 minutes from now may send it again")
+                }),
                 ..outcome("sent")
-            })
+            }
         }
         Err(e) => {
-            s.budgets().release_alert(&key, &token)?;
-            Ok(AlertOutcome {
-                error: Some(format!("SNS Publish to {topic}: {}", sns_error(&e))),
-                ..outcome("failed")
-            })
+            let why = format!("SNS Publish to {topic}: {}", sns_error(&e));
+            match s.budgets().release_alert(&key, &token) {
+                Ok(()) => failed(format!("{why} (not recorded as sent: the next check retries it)")),
+                Err(r) => failed(format!(
+                    "{why}; and the claim could not be released ({r}): the next check more than 10 minutes from now retries it"
+                )),
+            }
         }
     }
 }

@@ -22,10 +22,22 @@ use crate::store::sqlite::SqliteStore;
 /// when set — reproducible reports, and tests of month ends — else the system clock.
 pub fn clock() -> Result<Timestamp, Error> {
     match std::env::var("CLOUDOPS_NOW") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse().map_err(|_| Error::Usage {
-            message: format!("CLOUDOPS_NOW {v:?} is not an RFC 3339 time"),
-            hint: "e.g. CLOUDOPS_NOW=2026-11-30T12:00:00Z, or unset it to use the clock".into(),
-        }),
+        Ok(v) if !v.trim().is_empty() => {
+            let bad = |why: &str| Error::Usage {
+                message: format!("CLOUDOPS_NOW {v:?} {why}"),
+                hint: "e.g. CLOUDOPS_NOW=2026-11-30T12:00:00Z, or unset it to use the clock".into(),
+            };
+            let t: Timestamp = v
+                .trim()
+                .parse()
+                .map_err(|_| bad("is not an RFC 3339 time"))?;
+            // Month arithmetic near the calendar's ends would overflow.
+            let year = crate::cost::utc_date(t).year();
+            if !(1970..=9000).contains(&year) {
+                return Err(bad("is outside the years 1970 to 9000"));
+            }
+            Ok(t)
+        }
         _ => Ok(Timestamp::now()),
     }
 }
@@ -56,6 +68,7 @@ pub struct Session {
     pub budgets_where: String,
     cache: Option<Box<dyn CostCache>>,
     pub cache_where: String,
+    quiet: bool,
     explorer: Option<Explorer>,
     account: Option<String>,
     pub now: Timestamp,
@@ -97,6 +110,7 @@ impl Session {
             explorer: None,
             account: None,
             now,
+            quiet: ctx.quiet,
         };
         if let Some(spec) = &budget_spec {
             s.budgets_where = spec.describe();
@@ -111,7 +125,17 @@ impl Session {
         if let Some(spec) = &cache_spec {
             s.cache_where = spec.describe();
             s.cache = Some(match spec {
-                Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
+                // A cache that cannot be opened costs requests, not the answer.
+                Spec::Local(dir) => match SqliteStore::open_or_create(dir) {
+                    Ok(store) => Box::new(store),
+                    Err(e) => {
+                        s.warn(&format!(
+                            "the cost cache cannot be used ({e}); asking Cost Explorer without it"
+                        ));
+                        s.cache_where = "no cache".into();
+                        return Ok(s);
+                    }
+                },
                 Spec::Shared { table, .. } => {
                     let d = s.dynamo(table, Table::CostCache);
                     Box::new(d)
@@ -137,6 +161,12 @@ impl Session {
             .block_on(crate::aws::signed(&self.target, None, false));
         self.aws = Some(a.clone());
         a
+    }
+
+    fn warn(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("warning: {msg}");
+        }
     }
 
     pub fn budgets(&self) -> &dyn BudgetStore {
@@ -180,8 +210,7 @@ impl Session {
         fetch: impl FnOnce(&mut Session) -> Result<T, Error>,
     ) -> Result<Fetched<T>, Error> {
         let now = self.now;
-        if !refresh {
-            let cache = self.cache.as_deref().expect("opened with the cache");
+        if let (false, Some(cache)) = (refresh, self.cache.as_deref()) {
             match cache.cached_cost(key, now) {
                 Ok(Some(hit)) => match serde_json::from_slice::<T>(&hit.body) {
                     Ok(value) => {
@@ -208,14 +237,26 @@ impl Session {
         let expires = now
             .checked_add(SignedDuration::from_hours(CACHE_HOURS))
             .unwrap_or(now);
-        let cache = self.cache.as_deref().expect("opened with the cache");
-        match cache.cache_cost(key, &CachedCost { fetched_at: now, body }, expires) {
-            Ok(true) => {}
-            Ok(false) => eprintln!(
-                "warning: this answer is too large to cache in {}; the next run asks Cost Explorer again",
-                self.cache_where
+        let stored = match self.cache.as_deref() {
+            Some(cache) => cache.cache_cost(
+                key,
+                &CachedCost {
+                    fetched_at: now,
+                    body,
+                },
+                expires,
             ),
-            Err(e) => eprintln!("warning: cannot cache the answer ({e}); the next run asks Cost Explorer again"),
+            None => Ok(true),
+        };
+        match stored {
+            Ok(true) => {}
+            Ok(false) => self.warn(&format!(
+                "this answer is too large to cache in {}; the next run asks Cost Explorer again",
+                self.cache_where
+            )),
+            Err(e) => self.warn(&format!(
+                "cannot cache the answer ({e}); the next run asks Cost Explorer again"
+            )),
         }
         Ok(Fetched {
             value,
@@ -233,7 +274,15 @@ impl Session {
         refresh: bool,
     ) -> Result<Fetched<crate::cost::Forecast>, Error> {
         let rt = self.rt.clone();
-        let key = q.cache_key(&format!("forecast {start} {end}"));
+        // Only what the forecast depends on: grouping and granularity must not split it.
+        let key = CostQuery {
+            start,
+            end,
+            granularity: crate::cost::Granularity::Monthly,
+            group_by: None,
+            ..q.clone()
+        }
+        .cache_key("forecast");
         self.through_cache(&key, refresh, |s| {
             let (amount, unit, lower, upper) = rt.block_on(s.explorer().forecast(q, start, end))?;
             Ok(crate::cost::Forecast {

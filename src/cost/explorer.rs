@@ -22,6 +22,19 @@ fn ce_region(config: &SdkConfig) -> &'static str {
     }
 }
 
+/// Where Cost Explorer requests go, for messages: the SDK's own precedence (the service's
+/// variable, then AWS_ENDPOINT_URL), else the public endpoint of its region.
+fn ce_endpoint(config: &SdkConfig) -> String {
+    std::env::var("AWS_ENDPOINT_URL_COST_EXPLORER")
+        .ok()
+        .filter(|e| !e.is_empty())
+        .or_else(|| config.endpoint_url().map(str::to_string))
+        .unwrap_or_else(|| match ce_region(config) {
+            "us-east-1" => "https://ce.us-east-1.amazonaws.com".into(),
+            r => format!("https://ce.{r}.amazonaws.com.cn"),
+        })
+}
+
 pub struct Explorer {
     ce: aws_sdk_costexplorer::Client,
     sts: aws_sdk_sts::Client,
@@ -40,7 +53,7 @@ impl Explorer {
         Explorer {
             ce: aws_sdk_costexplorer::Client::from_conf(ce),
             sts: aws_sdk_sts::Client::from_conf(sts.build()),
-            endpoint: crate::aws::endpoint(config, "ce"),
+            endpoint: ce_endpoint(config),
         }
     }
 
@@ -204,9 +217,12 @@ fn period_of(
     let metric = q.metric.api();
     let mut groups = Vec::new();
     for g in r.groups() {
-        let Some(v) = g.metrics().and_then(|m| m.get(metric)) else {
-            continue;
-        };
+        let v = g.metrics().and_then(|m| m.get(metric)).ok_or_else(|| {
+            unreadable(
+                "GetCostAndUsage",
+                &format!("group {:?} has no {metric}", g.keys().join(" / ")),
+            )
+        })?;
         note_unit(unit, v)?;
         groups.push(GroupAmount {
             key: group_key(g.keys(), q.group_by.as_ref()),
@@ -221,8 +237,14 @@ fn period_of(
                 note_unit(unit, v)?;
                 amount_of(v, "Total")?
             }
-            // A period Cost Explorer reports nothing for had no cost.
-            None => Decimal::ZERO,
+            // Cost Explorer states every asked-for metric, zero included: an answer without
+            // it is not an answer, and must not read as $0.
+            None => {
+                return Err(unreadable(
+                    "GetCostAndUsage",
+                    &format!("a period's Total has no {metric}"),
+                ))
+            }
         }
     };
     Ok(PeriodCost {

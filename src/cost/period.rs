@@ -48,6 +48,7 @@ impl Period {
     pub fn last_days(text: &str, today: Date) -> Result<Period, String> {
         let n: i64 = text
             .strip_suffix('d')
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|n| n.parse().ok())
             .ok_or_else(|| format!("{text:?} is not a number of days such as 30d"))?;
         if !(1..=366).contains(&n) {
@@ -173,7 +174,7 @@ mod tests {
             (p.start, p.end, p.days()),
             (d("2026-01-31"), d("2026-03-02"), 30)
         );
-        for bad in ["0d", "367d", "30", "d", "-1d", "3w"] {
+        for bad in ["0d", "367d", "30", "d", "-1d", "3w", "+5d", " 5d"] {
             assert!(Period::last_days(bad, d("2026-03-01")).is_err(), "{bad}");
         }
     }

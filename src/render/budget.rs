@@ -98,7 +98,7 @@ pub fn check_json(month: &str, checked: &[Checked]) -> Value {
             v
         })
         .collect();
-    json!({"month": month, "budgets": budgets})
+    json!({"schema_version": super::cost::SCHEMA_VERSION, "month": month, "budgets": budgets})
 }
 
 fn merge(into: &mut Value, from: Value) {
@@ -142,7 +142,12 @@ pub fn check_table(month: &str, checked: &[Checked], style: &Style) -> String {
                     format!("{} {cur}", money(s.spend)),
                     format!("{} {cur}", money(s.projected)),
                     format!("{} {cur}", money(b.amount)),
-                    format!("{}%", s.judgement.percent.round_dp(1)),
+                    format!(
+                        "{}%",
+                        s.judgement
+                            .percent
+                            .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::ToZero)
+                    ),
                     status,
                     if alerts.is_empty() {
                         "-".into()
@@ -173,6 +178,18 @@ pub fn check_table(month: &str, checked: &[Checked], style: &Style) -> String {
         }
     }
     let mut out = format!("Budgets for {month}\n{t}\n");
+    for c in checked {
+        for a in c.result.iter().flat_map(|r| &r.alerts) {
+            if let Some(e) = &a.error {
+                out.push_str(&format!(
+                    "Alert {}% of {}: {}\n",
+                    a.threshold,
+                    c.budget.name,
+                    super::printable(e)
+                ));
+            }
+        }
+    }
     if !fetched.is_empty() {
         out.push_str(&format!(
             "Spend from Cost Explorer, fetched {}; projected in a straight line to the month's end.\n",

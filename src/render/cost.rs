@@ -24,6 +24,9 @@ pub struct CostView<'a> {
 
 const BAR_WIDTH: usize = 40;
 
+/// Version of the `cost` and `budget` JSON documents (additive changes keep it).
+pub const SCHEMA_VERSION: u32 = 1;
+
 pub fn json(v: &CostView<'_>) -> Value {
     let q = v.query;
     let groups = |g: &[crate::cost::GroupAmount]| -> Vec<Value> {
@@ -32,6 +35,7 @@ pub fn json(v: &CostView<'_>) -> Value {
             .collect()
     };
     json!({
+        "schema_version": SCHEMA_VERSION,
         "query": {
             "account": q.account,
             "start": q.start.to_string(),

@@ -25,7 +25,7 @@ type Item = std::collections::HashMap<String, AttributeValue>;
 const ALERT_KEEP_DAYS: i64 = 400;
 
 fn alert_sk(k: &AlertKey) -> String {
-    format!("alert#{}#{}#{:04}", k.budget, k.month, k.threshold)
+    format!("alert#{}#{}#{}", k.budget, k.month, k.threshold)
 }
 
 impl DynamoStore {

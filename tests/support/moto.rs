@@ -419,3 +419,214 @@ pub fn aws_env(home: &std::path::Path) -> Vec<(String, Option<String>)> {
     }
     env
 }
+
+// ---------------------------------------------------------------------------------------------
+// Accounts of their own, Cost Explorer answers, SNS deliveries and the request log (cost and
+// budget tests).
+// ---------------------------------------------------------------------------------------------
+
+/// Temporary credentials acting in one moto account (STS AssumeRole into it).
+#[derive(Debug, Clone)]
+pub struct AccountCredentials {
+    pub account: String,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+    pub session_token: String,
+}
+
+/// A 12-digit account ID no other test (nor an earlier run against the same server) uses:
+/// `prefix` (up to 4 digits) names the test file, the rest comes from the process, the
+/// clock and a counter.
+pub fn fresh_account(prefix: u16) -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_nanos() as u64;
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let mixed = (nanos / 1000)
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(u64::from(std::process::id()) << 20)
+        .wrapping_add(n.wrapping_mul(1_442_695_040_888_963_407));
+    format!("{:04}{:08}", prefix % 10_000, (mixed >> 16) % 100_000_000)
+}
+
+/// Credentials for a fresh account of its own (see [`fresh_account`]).
+pub fn assume_fresh_account(prefix: u16) -> AccountCredentials {
+    assume_account(&fresh_account(prefix))
+}
+
+/// Credentials acting in `account`: moto hands them out for any role ARN, and every request
+/// signed with them (GetCallerIdentity, SNS, DynamoDB, Cost Explorer) acts in that account.
+pub fn assume_account(account: &str) -> AccountCredentials {
+    runtime().block_on(async {
+        let sts = aws_sdk_sts::Client::new(&sdk_config().await);
+        let out = sts
+            .assume_role()
+            .role_arn(format!("arn:aws:iam::{account}:role/t"))
+            .role_session_name("cloudops-tests")
+            .send()
+            .await
+            .expect("sts AssumeRole against moto");
+        let c = out.credentials.expect("credentials");
+        AccountCredentials {
+            account: account.to_string(),
+            access_key_id: c.access_key_id,
+            secret_access_key: c.secret_access_key,
+            session_token: c.session_token,
+        }
+    })
+}
+
+/// Configuration for SDK calls made with `creds` (in their account).
+pub async fn sdk_config_as(creds: &AccountCredentials) -> aws_config::SdkConfig {
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .endpoint_url(endpoint())
+        .region(aws_config::Region::new("us-east-1"))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            &creds.access_key_id,
+            &creds.secret_access_key,
+            Some(creds.session_token.clone()),
+            None,
+            "tests",
+        ))
+        .http_client(
+            aws_smithy_http_client::Builder::new()
+                .tls_provider(aws_smithy_http_client::tls::Provider::Rustls(
+                    aws_smithy_http_client::tls::rustls_provider::CryptoMode::Ring,
+                ))
+                .build_https(),
+        )
+        .load()
+        .await
+}
+
+/// An SNS topic named `name` in the account of `creds` (None: moto's default account, as the
+/// `testing` credentials and a logged-in user's identity-pool credentials act); its ARN.
+pub fn create_topic(creds: Option<&AccountCredentials>, name: &str) -> String {
+    runtime().block_on(async {
+        let cfg = match creds {
+            Some(c) => sdk_config_as(c).await,
+            None => sdk_config().await,
+        };
+        aws_sdk_sns::Client::new(&cfg)
+            .create_topic()
+            .name(name)
+            .send()
+            .await
+            .expect("sns CreateTopic")
+            .topic_arn
+            .expect("topic ARN")
+    })
+}
+
+/// A plain HTTP client for moto's own API (never through a proxy, statuses as answers).
+fn moto_http() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .proxy(None)
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .new_agent()
+}
+
+fn get_json(path: &str) -> serde_json::Value {
+    let url = format!("{}{path}", endpoint());
+    let mut res = moto_http()
+        .get(&url)
+        .call()
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let status = res.status().as_u16();
+    let body = res
+        .body_mut()
+        .with_config()
+        .limit(1 << 30)
+        .read_to_string()
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    assert_eq!(status, 200, "GET {url}: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {url}: {e}: {body}"))
+}
+
+/// Queues GetCostAndUsage answers (whole response bodies) for `account`: moto answers each
+/// request body it has not seen before with the next one, a body seen before as it did then.
+pub fn seed_cost_and_usage(account: &str, results: &[serde_json::Value]) {
+    let url = format!("{}/moto-api/static/ce/cost-and-usage-results", endpoint());
+    let body = serde_json::json!({ "account_id": account, "results": results }).to_string();
+    let mut res = moto_http()
+        .post(&url)
+        .header("content-type", "application/json")
+        .send(body.as_str())
+        .unwrap_or_else(|e| panic!("POST {url}: {e}"));
+    let status = res.status().as_u16();
+    let text = res.body_mut().read_to_string().unwrap_or_default();
+    assert_eq!(status, 201, "seeding Cost Explorer answers: {text}");
+}
+
+/// moto's whole state (`/moto-api/data.json`).
+pub fn moto_data() -> serde_json::Value {
+    get_json("/moto-api/data.json")
+}
+
+/// The messages published to `topic_arn`, each `[message_id, message, subject,
+/// message_attributes, group_id]`.
+pub fn sns_messages(topic_arn: &str) -> Vec<serde_json::Value> {
+    let data = moto_data();
+    data["sns"]["Topic"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|t| t["arn"] == topic_arn)
+        .flat_map(|t| {
+            t["sent_notifications"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The subscriptions of `topic_arn` (moto's model: `protocol`, `endpoint`, `topic_arn`, ...).
+pub fn sns_subscriptions(topic_arn: &str) -> Vec<serde_json::Value> {
+    let data = moto_data();
+    data["sns"]["Subscription"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|s| s["topic_arn"] == topic_arn)
+        .cloned()
+        .collect()
+}
+
+/// Every request the server has handled, in order: `{"target", "path", "access_key"}` (and
+/// `"body"` for Cost Explorer), as `moto_server.py` logs them.
+pub fn calls() -> Vec<serde_json::Value> {
+    let url = format!("{}/_cloudops/calls", endpoint());
+    let status = moto_http()
+        .get(&url)
+        .call()
+        .map(|r| r.status().as_u16())
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    assert_eq!(
+        status, 200,
+        "{url} answered {status}: the moto server must be run by tests/support/moto_server.py, \
+         which logs the requests these tests count"
+    );
+    let v = get_json("/_cloudops/calls");
+    v.as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("/_cloudops/calls is not a list: {v}"))
+}
+
+/// The bodies (parsed) of the Cost Explorer `operation` requests (e.g. "GetCostAndUsage")
+/// signed with `access_key`, in order.
+pub fn cost_explorer_requests(operation: &str, access_key: &str) -> Vec<serde_json::Value> {
+    let target = format!("AWSInsightsIndexService.{operation}");
+    calls()
+        .into_iter()
+        .filter(|c| c["target"] == target.as_str() && c["access_key"] == access_key)
+        .map(|c| {
+            let body = c["body"].as_str().unwrap_or("{}");
+            serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+        })
+        .collect()
+}
