@@ -207,14 +207,18 @@ pub fn alert_subject(b: &Budget, threshold: u32, spend: Decimal) -> String {
     short.chars().take(99).collect()
 }
 
-pub fn alert_message(
-    b: &Budget,
-    threshold: u32,
-    month: &str,
-    spend: Decimal,
-    projected: Decimal,
-    account: &str,
-) -> String {
+/// Where one budget stands this month, as an alert tells it.
+pub struct Standing<'a> {
+    pub budget: &'a Budget,
+    /// `YYYY-MM`
+    pub month: &'a str,
+    pub account: &'a str,
+    pub spend: Decimal,
+    pub projected: Decimal,
+}
+
+pub fn alert_message(st: &Standing<'_>, threshold: u32) -> String {
+    let b = st.budget;
     let scope = b
         .service
         .as_deref()
@@ -226,11 +230,13 @@ pub fn alert_message(
          Projected month end: {projected} {cur} (straight line from month-to-date)\n\n\
          Sent once per threshold per month by `cloudops budget check`.\n",
         name = b.name,
-        spend = money(spend),
+        account = st.account,
+        month = st.month,
+        spend = money(st.spend),
         cur = b.currency,
         amount = money(b.amount),
         at = money(b.amount * Decimal::from(threshold) / Decimal::from(100)),
-        projected = money(projected),
+        projected = money(st.projected),
     )
 }
 

@@ -100,14 +100,12 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
         None => None,
     };
 
-    let mut s = Session::open(
-        ctx,
-        project,
-        Needs {
-            budgets: true,
-            cache: service.is_some(),
-        },
-    )?;
+    let needs = if service.is_some() {
+        Needs::BOTH
+    } else {
+        Needs::BUDGETS
+    };
+    let mut s = Session::open(ctx, project, needs)?;
     if let Some(name) = service {
         check_service(&mut s, name)?;
     }
@@ -292,14 +290,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
             None => Vec::new(),
         },
         Spec::Shared { .. } => {
-            let s = Session::open(
-                ctx,
-                project,
-                Needs {
-                    budgets: true,
-                    cache: false,
-                },
-            )?;
+            let s = Session::open(ctx, project, Needs::BUDGETS)?;
             s.budgets().budgets()?
         }
     };
@@ -312,14 +303,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
-    let s = Session::open(
-        ctx,
-        project,
-        Needs {
-            budgets: true,
-            cache: false,
-        },
-    )?;
+    let s = Session::open(ctx, project, Needs::BUDGETS)?;
     if !s.budgets().delete_budget(name)? {
         return Err(StoreError::NoBudget { name: name.into() }.into());
     }
@@ -332,14 +316,7 @@ fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCo
 }
 
 fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
-    let mut s = Session::open(
-        ctx,
-        project,
-        Needs {
-            budgets: true,
-            cache: true,
-        },
-    )?;
+    let mut s = Session::open(ctx, project, Needs::BOTH)?;
     let budgets = match &a.name {
         Some(n) => vec![s
             .budgets()
@@ -406,10 +383,17 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
                     let judgement = budget::judge(&b, mtd, projected);
                     crossed_any |= !judgement.crossed.is_empty();
                     let topic = b.topic.clone().or(default.clone());
+                    let standing = budget::Standing {
+                        budget: &b,
+                        month: &month,
+                        account: &account,
+                        spend: mtd,
+                        projected,
+                    };
                     let alerts = judgement
                         .crossed
                         .iter()
-                        .map(|t| alert(&mut s, &b, *t, &month, mtd, projected, &account, topic.as_deref()))
+                        .map(|t| alert(&mut s, &standing, *t, topic.as_deref()))
                         .collect::<Vec<_>>();
                     Ok(CheckedSpend {
                         spend: mtd,
@@ -459,17 +443,13 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
 /// Sends one crossed threshold's alert unless it was sent this month. Never fails the
 /// check: what went wrong is part of the outcome, so every other alert and budget is still
 /// handled and reported.
-#[allow(clippy::too_many_arguments)]
 fn alert(
     s: &mut Session,
-    b: &Budget,
+    st: &budget::Standing<'_>,
     threshold: u32,
-    month: &str,
-    spend: Decimal,
-    projected: Decimal,
-    account: &str,
     topic: Option<&str>,
 ) -> AlertOutcome {
+    let (b, month) = (st.budget, st.month);
     let outcome = |state: &'static str| AlertOutcome {
         threshold,
         state,
@@ -498,10 +478,8 @@ fn alert(
     let mut req = sns(s, topic)
         .publish()
         .topic_arn(topic)
-        .subject(budget::alert_subject(b, threshold, spend))
-        .message(budget::alert_message(
-            b, threshold, month, spend, projected, account,
-        ))
+        .subject(budget::alert_subject(b, threshold, st.spend))
+        .message(budget::alert_message(st, threshold))
         .message_attributes("budget", text_attr("String", &b.name))
         .message_attributes("threshold", text_attr("Number", &threshold.to_string()));
     if let Some(user) = &s.user {

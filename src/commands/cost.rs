@@ -51,14 +51,7 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
 
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
-    let mut s = Session::open(
-        ctx,
-        &project,
-        Needs {
-            budgets: false,
-            cache: true,
-        },
-    )?;
+    let mut s = Session::open(ctx, &project, Needs::CACHE)?;
     s.now = now;
     let q = CostQuery {
         account: s.account()?,

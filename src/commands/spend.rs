@@ -56,6 +56,21 @@ pub struct Needs {
     pub cache: bool,
 }
 
+impl Needs {
+    pub const BUDGETS: Needs = Needs {
+        budgets: true,
+        cache: false,
+    };
+    pub const CACHE: Needs = Needs {
+        budgets: false,
+        cache: true,
+    };
+    pub const BOTH: Needs = Needs {
+        budgets: true,
+        cache: true,
+    };
+}
+
 pub struct Session {
     pub rt: Arc<tokio::runtime::Runtime>,
     /// Built on first use: a command that needs no AWS call (a budget without a service)
