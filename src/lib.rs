@@ -5,7 +5,12 @@
 //! - `cli` parses; `commands` glue parsed arguments to the core, adapters and renderers.
 //! - `plan` is the pure analysis core (no IO, no clock, no environment).
 //! - `render` is the only place that formats user-visible output; it depends on `plan::report`.
-//! - `store` keeps analyses (the `Store` trait; SQLite embedded backend).
+//! - `store` keeps analyses (the `Store` trait), budgets and cached cost answers
+//!   (`store::budgets`), each in SQLite (embedded) or the user's DynamoDB partition.
+//! - `cost` (periods, queries, exact sums, projections) and `budget` (validation, thresholds,
+//!   alert text) are pure cores: given "now", never reading it.
+//! - `aws` builds SDK configuration and holds the Cost Explorer/STS and SNS adapters
+//!   (SDK types stop there); `auth` the Cognito login.
 //! - `github` is the adapter for GitHub's API (octocrab); `scan` is the pure repository-scan core.
 //! - `terraform` is the adapter that runs a terraform binary (binary plan files).
 //! - `config` resolves flags > `CLOUDOPS_*` environment > `.cloudops.toml` > defaults.

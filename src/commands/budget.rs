@@ -5,9 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use aws_config::Region;
-use aws_sdk_sns::error::ProvideErrorMetadata;
-use aws_sdk_sns::types::MessageAttributeValue;
 use rust_decimal::Decimal;
 
 use crate::budget::{self, Budget};
@@ -128,7 +125,16 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
     };
     s.budgets().put_budget(&b)?;
     let subscribed = match &notify {
-        Some((email, topic)) => Some(subscribe(&mut s, topic, email)?),
+        Some((email, arn)) => {
+            let t = topic(&mut s, arn);
+            let user = s.user.clone();
+            Some(s.rt.block_on(t.subscribe_email(email, user.as_deref())).map_err(|why| {
+                Error::Remote {
+                    message: why,
+                    hint: "the budget was saved; check the topic ARN and that your identity may sns:Subscribe, then run the same command again".into(),
+                }
+            })?)
+        }
         None => None,
     };
     let verb = if existing.is_some() {
@@ -231,55 +237,10 @@ fn check_service(s: &mut Session, name: &str) -> Result<(), Error> {
     ))
 }
 
-fn sns(s: &mut Session, topic: &str) -> aws_sdk_sns::Client {
-    let region = budget::topic_region(topic)
-        .unwrap_or("us-east-1")
-        .to_string();
-    aws_sdk_sns::Client::from_conf(
-        aws_sdk_sns::config::Builder::from(&s.aws())
-            .region(Region::new(region))
-            .build(),
-    )
-}
-
-/// Subscribes `email` to `topic`; a logged-in user's subscription only receives their own
-/// alerts (filter policy on the `cloudops_user` attribute their alerts carry).
-fn subscribe(s: &mut Session, topic: &str, email: &str) -> Result<String, Error> {
-    let mut req = sns(s, topic)
-        .subscribe()
-        .topic_arn(topic)
-        .protocol("email")
-        .endpoint(email)
-        .return_subscription_arn(true);
-    if let Some(user) = &s.user {
-        req = req.attributes(
-            "FilterPolicy",
-            serde_json::json!({"cloudops_user": [user]}).to_string(),
-        );
-    }
-    let out = s
-        .rt
-        .block_on(req.send())
-        .map_err(|e| Error::Remote {
-            message: format!("SNS Subscribe to {topic} failed: {}", sns_error(&e)),
-            hint: "the budget was saved; check the topic ARN and that your identity may sns:Subscribe, then run the same command again".into(),
-        })?;
-    Ok(out.subscription_arn.unwrap_or_default())
-}
-
-fn sns_error<E, R>(e: &aws_sdk_sns::error::SdkError<E, R>) -> String
-where
-    E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    match e {
-        aws_sdk_sns::error::SdkError::ServiceError(s) => format!(
-            "{}: {}",
-            s.err().code().unwrap_or("error"),
-            s.err().message().unwrap_or("refused")
-        ),
-        other => crate::aws::failure(other).0,
-    }
+/// The topic an ARN names, for the user's AWS configuration.
+fn topic(s: &mut Session, arn: &str) -> crate::aws::sns::Topic {
+    let region = budget::topic_region(arn).unwrap_or("us-east-1").to_string();
+    crate::aws::sns::Topic::new(&s.aws(), arn, &region)
 }
 
 fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
@@ -475,26 +436,23 @@ fn alert(
         Ok(Claim::Mine) => {}
         Err(e) => return failed(format!("cannot record the alert, so it was not sent: {e}")),
     }
-    let mut req = sns(s, topic)
-        .publish()
-        .topic_arn(topic)
-        .subject(budget::alert_subject(b, threshold, st.spend))
-        .message(budget::alert_message(st, threshold))
-        .message_attributes("budget", text_attr("String", &b.name))
-        .message_attributes("threshold", text_attr("Number", &threshold.to_string()));
+    let t = self::topic(s, topic);
+    let subject = budget::alert_subject(b, threshold, st.spend);
+    let message = budget::alert_message(st, threshold);
+    let mut text = vec![("budget", b.name.as_str())];
     if let Some(user) = &s.user {
-        req = req.message_attributes("cloudops_user", text_attr("String", user));
+        text.push(("cloudops_user", user.as_str()));
     }
-    if topic.ends_with(".fifo") {
-        // FIFO topics need a group, and deduplicate on this ID for five minutes, which also
-        // absorbs an SDK retry of a publish that had gone through.
-        req = req
-            .message_group_id("cloudops-budget-alerts")
-            .message_deduplication_id(format!("{}-{}-{}", b.name, month, threshold));
-    }
-    match s.rt.block_on(req.send()) {
-        Ok(o) => {
-            let id = o.message_id.unwrap_or_default();
+    let alert = crate::aws::sns::Alert {
+        subject: &subject,
+        message: &message,
+        text,
+        numbers: vec![("threshold", threshold.to_string())],
+        dedup_id: format!("{}-{}-{}", b.name, month, threshold),
+    };
+    let sent = s.rt.block_on(t.publish(&alert));
+    match sent {
+        Ok(id) => {
             // The alert is out: recording it must not be given up lightly, or a later check
             // would take the stale claim over and send it again.
             let mut recorded = s.budgets().confirm_alert(&key, &token, &id, s.now);
@@ -513,8 +471,7 @@ fn alert(
                 ..outcome("sent")
             }
         }
-        Err(e) => {
-            let why = format!("SNS Publish to {topic}: {}", sns_error(&e));
+        Err(why) => {
             match s.budgets().release_alert(&key, &token) {
                 Ok(()) => failed(format!("{why} (not recorded as sent: the next check retries it)")),
                 Err(r) => failed(format!(
@@ -523,14 +480,6 @@ fn alert(
             }
         }
     }
-}
-
-fn text_attr(kind: &str, v: &str) -> MessageAttributeValue {
-    MessageAttributeValue::builder()
-        .data_type(kind)
-        .string_value(v)
-        .build()
-        .expect("data type is set")
 }
 
 fn usage(message: String, hint: &str) -> Error {

@@ -8,10 +8,10 @@ use jiff::{SignedDuration, Timestamp};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::aws::cost_explorer::Explorer;
 use crate::commands::history_store::{self, local_dir, Spec, Table};
 use crate::commands::Context;
 use crate::config::ProjectSettings;
-use crate::cost::explorer::Explorer;
 use crate::cost::{CostAnswer, CostQuery, CACHE_HOURS};
 use crate::error::Error;
 use crate::store::budgets::{BudgetStore, CachedCost, CostCache};

@@ -2,7 +2,6 @@
 //! arithmetic on top (totals, ranking, the month-end projection) — pure, so that the same
 //! numbers come out of a fresh answer and a cached one.
 
-pub mod explorer;
 pub mod period;
 
 use std::collections::BTreeMap;

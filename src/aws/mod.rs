@@ -2,6 +2,9 @@
 //! endpoint, timeouts, TLS (rustls on ring, as the rest of the binary) and credentials, and
 //! so that every AWS failure is described the same way: what failed, where, what to do.
 
+pub mod cost_explorer;
+pub mod sns;
+
 use std::time::Duration;
 
 use aws_config::Region;

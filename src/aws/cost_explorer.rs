@@ -11,7 +11,9 @@ use aws_sdk_costexplorer::types::{
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::{parse_amount, CostAnswer, CostQuery, Dimension, Filter, GroupAmount, PeriodCost};
+use crate::cost::{
+    parse_amount, CostAnswer, CostQuery, Dimension, Filter, GroupAmount, PeriodCost,
+};
 use crate::error::Error;
 
 /// Cost Explorer lives in one region per partition.
