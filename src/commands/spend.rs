@@ -84,6 +84,8 @@ pub struct Session {
     cache: Option<Box<dyn CostCache>>,
     pub cache_where: String,
     quiet: bool,
+    /// A spinner while AWS is asked: on a terminal, for the table format, without --quiet.
+    spinner: bool,
     explorer: Option<Explorer>,
     account: Option<String>,
     pub now: Timestamp,
@@ -126,6 +128,9 @@ impl Session {
             account: None,
             now,
             quiet: ctx.quiet,
+            spinner: !ctx.quiet
+                && ctx.format == crate::cli::Format::Table
+                && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         };
         if let Some(spec) = &budget_spec {
             s.budgets_where = spec.describe();
@@ -244,7 +249,17 @@ impl Session {
                 }
             }
         }
-        let value = fetch(self)?;
+        let spinner = if self.spinner {
+            let p = indicatif::ProgressBar::new_spinner();
+            p.set_message("asking Cost Explorer…");
+            p.enable_steady_tick(std::time::Duration::from_millis(100));
+            p
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        let value = fetch(self);
+        spinner.finish_and_clear();
+        let value = value?;
         let body = serde_json::to_vec(&value).map_err(|e| Error::Remote {
             message: format!("cannot serialise a Cost Explorer answer: {e}"),
             hint: "please report this".into(),
