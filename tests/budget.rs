@@ -7,6 +7,8 @@
 
 #[path = "support/moto.rs"]
 mod moto;
+#[path = "support/spend.rs"]
+mod spend;
 mod support;
 
 use std::collections::{BTreeMap, HashMap};
@@ -19,6 +21,7 @@ use std::time::Duration;
 use aws_sdk_dynamodb::types::AttributeValue;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
+use spend::{Out, SCRUBBED};
 use tempfile::TempDir;
 
 /// The account IDs of this file start with these digits.
@@ -29,82 +32,11 @@ const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
 const S3: &str = "Amazon Simple Storage Service";
 const LAMBDA: &str = "AWS Lambda";
 
-/// Variables through which the developer's environment could steer a run.
-const SCRUBBED: &[&str] = &[
-    "CLOUDOPS_USERNAME",
-    "CLOUDOPS_PASSWORD",
-    "CLOUDOPS_INSECURE_STORAGE",
-    "CLOUDOPS_AUTH_REFRESH_MARGIN",
-    "CLOUDOPS_PROFILE",
-    "CLOUDOPS_USER_POOL_ID",
-    "CLOUDOPS_CLIENT_ID",
-    "CLOUDOPS_IDENTITY_POOL_ID",
-    "CLOUDOPS_PLANS_TABLE",
-    "CLOUDOPS_BUDGETS_TABLE",
-    "CLOUDOPS_COST_CACHE_TABLE",
-    "CLOUDOPS_ALERT_TOPIC",
-    "CLOUDOPS_HISTORY_STORE",
-    "CLOUDOPS_HISTORY_RETENTION_DAYS",
-    "CLOUDOPS_DATA_DIR",
-    "CLOUDOPS_CONFIG_DIR",
-    "CLOUDOPS_NOW",
-    "CLOUDOPS_FORMAT",
-    "CLOUDOPS_LOG",
-    "AWS_ENDPOINT_URL_COST_EXPLORER",
-    "AWS_ENDPOINT_URL_STS",
-    "AWS_ENDPOINT_URL_SNS",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "XDG_DATA_HOME",
-    "XDG_CONFIG_HOME",
-];
-
 type Item = HashMap<String, AttributeValue>;
 
 // ---------------------------------------------------------------------------------------------
 // Machines: one in an account of its own (embedded store), or one logged in (shared store).
 // ---------------------------------------------------------------------------------------------
-
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    #[track_caller]
-    fn expect(&self, code: i32, what: &str) -> &Out {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "{what}: exit code\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", self.stdout, self.stderr))
-    }
-
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
-impl From<std::process::Output> for Out {
-    fn from(o: std::process::Output) -> Out {
-        Out {
-            code: o.status.code(),
-            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-        }
-    }
-}
 
 /// The shared side of a team: a user pool, the budgets and cost-cache tables.
 struct Stack {
@@ -970,6 +902,17 @@ fn a_failed_publish_is_not_recorded_and_the_next_check_sends_it() {
         "the table names the failed publish's cause ({why:?}) or topic:\n{}",
         t.all()
     );
+    // ... naming the topic and SNS's reason (the topic does not exist), and that the alert
+    // is retried by the next check.
+    let said = t.all();
+    assert!(
+        said.contains(&arn) && said.contains("NotFound"),
+        "the table names the topic and the reason:\n{said}"
+    );
+    assert!(
+        said.to_lowercase().contains("retr"),
+        "the table says the alert will be retried:\n{said}"
+    );
 }
 
 #[test]
@@ -1528,4 +1471,142 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
         ],
         "{items:?}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// FIFO topics, percentages at the edge, the default topic, negative numbers.
+// ---------------------------------------------------------------------------------------------
+
+/// SNS refuses a publish to a FIFO topic without a message group (moto too, checked with
+/// boto3): each crossed threshold still goes out once, and a second check sends nothing.
+#[test]
+fn a_fifo_topic_gets_one_message_per_crossed_threshold() {
+    let m = Machine::new();
+    let topic = moto::create_fifo_topic(m.creds.as_ref(), "team-alerts.fifo");
+    assert!(topic.ends_with(":team-alerts.fifo"), "{topic}");
+    m.seed(&[month_to_date("2026-03-01", "2026-03-06", "85.20", "USD")]);
+    m.set(&["team", "--amount", "100", "--topic", &topic], MARCH_5);
+
+    let r = m.check(&[], MARCH_5, 3);
+    let b = budget_in(&r, "team");
+    assert_eq!(crossed(b), [50, 80], "{b}");
+    assert_eq!(
+        alert_states(b),
+        BTreeMap::from([(50, "sent".to_string()), (80, "sent".to_string())]),
+        "{b}"
+    );
+    assert_eq!(sent(&topic), pairs(&[("team", "50"), ("team", "80")]));
+    for raw in moto::sns_messages(&topic) {
+        assert!(
+            raw[4].as_str().is_some_and(|g| !g.is_empty()),
+            "published with a message group: {raw}"
+        );
+    }
+
+    let r = m.check(&[], "2026-03-05T11:00:00Z", 3);
+    assert_eq!(
+        alert_states(budget_in(&r, "team")),
+        BTreeMap::from([
+            (50, "already-sent".to_string()),
+            (80, "already-sent".to_string())
+        ]),
+        "{r}"
+    );
+    assert_eq!(messages(&topic).len(), 2, "nothing new on the second check");
+}
+
+/// Percentages are cut, not rounded: 79.996 of 100 is 79.99 %, below the 80 % threshold,
+/// and is never shown as 80 %.
+#[test]
+fn a_percentage_just_below_a_threshold_never_reads_as_reaching_it() {
+    let m = Machine::new();
+    let topic = m.topic("alerts");
+    m.seed(&[month_to_date("2026-03-01", "2026-03-06", "79.996", "USD")]);
+    m.set(&["edge", "--amount", "100", "--topic", &topic], MARCH_5);
+
+    let r = m.check(&[], MARCH_5, 3);
+    let b = budget_in(&r, "edge");
+    assert_eq!(b["percent"], "79.99", "{b}");
+    assert_eq!(
+        crossed(b),
+        [50],
+        "80 % is not crossed by 79.996 of 100: {b}"
+    );
+    assert_eq!(sent(&topic), pairs(&[("edge", "50")]));
+
+    let t = m.run(&["budget", "check"], "2026-03-05T11:00:00Z");
+    t.expect(3, "budget check (table)");
+    assert!(
+        !t.stdout.contains("80.0%") && !t.stdout.contains("80.00%"),
+        "the table shows no 80 %:\n{}",
+        t.stdout
+    );
+    assert!(t.stdout.contains("79.9"), "{}", t.stdout);
+    assert_eq!(messages(&topic).len(), 1, "{:?}", messages(&topic));
+}
+
+/// aws.alert_topic from the environment never went through `config set`: a budget that
+/// would alert to it is refused up front, naming the setting.
+#[test]
+fn an_invalid_default_topic_is_a_usage_error_naming_aws_alert_topic() {
+    let m = Machine::new();
+    m.seed(&[month_to_date("2026-03-01", "2026-03-06", "60.00", "USD")]);
+    m.set(&["ops", "--amount", "100"], MARCH_5);
+    for format in ["json", "table"] {
+        let out = m.run_with(
+            &["budget", "check", "--format", format],
+            MARCH_5,
+            &[("CLOUDOPS_ALERT_TOPIC", Some("not-an-arn"))],
+            None,
+        );
+        out.expect(
+            64,
+            &format!("budget check with CLOUDOPS_ALERT_TOPIC=not-an-arn ({format})"),
+        );
+        assert!(
+            out.stderr.contains("aws.alert_topic"),
+            "names the setting: {}",
+            out.stderr
+        );
+        assert!(
+            !out.stdout.contains("warning") && !out.stdout.contains("on-track"),
+            "no report: {}",
+            out.stdout
+        );
+    }
+}
+
+/// A negative amount or threshold is a value of the flag, not an unknown flag: it reaches the
+/// flag's own message.
+#[test]
+fn negative_amounts_and_thresholds_get_their_own_messages() {
+    let m = Machine::new();
+    let topic = m.topic_arn("t");
+    let out = m.run(
+        &["budget", "set", "b", "--amount", "-5", "--topic", &topic],
+        MARCH_5,
+    );
+    out.expect(64, "--amount -5");
+    assert!(
+        out.stderr.contains("--amount") && out.stderr.contains("more than zero"),
+        "{}",
+        out.stderr
+    );
+    let out = m.run(
+        &[
+            "budget",
+            "set",
+            "b",
+            "--amount",
+            "10",
+            "--thresholds",
+            "-1",
+            "--topic",
+            &topic,
+        ],
+        MARCH_5,
+    );
+    out.expect(64, "--thresholds -1");
+    assert!(out.stderr.contains("--thresholds"), "{}", out.stderr);
+    assert!(m.list(MARCH_5).is_empty(), "nothing was kept");
 }

@@ -7,6 +7,8 @@
 
 #[path = "support/moto.rs"]
 mod moto;
+#[path = "support/spend.rs"]
+mod spend;
 mod support;
 
 use std::collections::BTreeMap;
@@ -20,6 +22,7 @@ use std::time::Duration;
 
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
+use spend::{Out, SCRUBBED};
 use tempfile::TempDir;
 
 /// The account IDs of this file start with these digits.
@@ -28,66 +31,9 @@ const ACCOUNT_PREFIX: u16 = 6201;
 const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
 const S3: &str = "Amazon Simple Storage Service";
 
-/// Variables through which the developer's environment could steer a run.
-const SCRUBBED: &[&str] = &[
-    "CLOUDOPS_USERNAME",
-    "CLOUDOPS_PASSWORD",
-    "CLOUDOPS_INSECURE_STORAGE",
-    "CLOUDOPS_AUTH_REFRESH_MARGIN",
-    "CLOUDOPS_PROFILE",
-    "CLOUDOPS_USER_POOL_ID",
-    "CLOUDOPS_CLIENT_ID",
-    "CLOUDOPS_IDENTITY_POOL_ID",
-    "CLOUDOPS_PLANS_TABLE",
-    "CLOUDOPS_BUDGETS_TABLE",
-    "CLOUDOPS_COST_CACHE_TABLE",
-    "CLOUDOPS_ALERT_TOPIC",
-    "CLOUDOPS_HISTORY_STORE",
-    "CLOUDOPS_HISTORY_RETENTION_DAYS",
-    "CLOUDOPS_DATA_DIR",
-    "CLOUDOPS_CONFIG_DIR",
-    "CLOUDOPS_NOW",
-    "CLOUDOPS_FORMAT",
-    "CLOUDOPS_LOG",
-    "AWS_ENDPOINT_URL_COST_EXPLORER",
-    "AWS_ENDPOINT_URL_STS",
-    "AWS_ENDPOINT_URL_SNS",
-    "NO_COLOR",
-    "CLICOLOR",
-    "CLICOLOR_FORCE",
-    "XDG_DATA_HOME",
-    "XDG_CONFIG_HOME",
-];
-
 // ---------------------------------------------------------------------------------------------
 // One machine in one account.
 // ---------------------------------------------------------------------------------------------
-
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Out {
-    #[track_caller]
-    fn expect(&self, code: i32, what: &str) -> &Out {
-        assert_eq!(
-            self.code,
-            Some(code),
-            "{what}: exit code\nstdout: {}\nstderr: {}",
-            self.stdout,
-            self.stderr
-        );
-        self
-    }
-
-    #[track_caller]
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("{e}\nstdout: {}\nstderr: {}", self.stdout, self.stderr))
-    }
-}
 
 /// A home, config and data directory of its own, credentials acting in an account of its own.
 struct Machine {
@@ -1310,4 +1256,250 @@ fn a_cost_explorer_error_exits_1_and_is_never_shown_as_zero() {
     assert_eq!(r["cached"], false, "{r}");
     assert_amount(&r["total"], "4.20", "after the failures");
     assert_eq!(m.ce_requests().len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A cache that cannot be opened, answers that cannot be read, the forecast's cache key.
+// ---------------------------------------------------------------------------------------------
+
+/// The embedded store cannot be opened (the data directory is a regular file): the answer
+/// still comes, with a warning (not with --quiet), and every run asks Cost Explorer.
+#[test]
+fn a_cost_cache_that_cannot_be_opened_costs_requests_not_the_answer() {
+    let m = Machine::new();
+    let now = "2026-03-04T10:00:00Z";
+    m.seed(&[answer(
+        vec![grouped_day(
+            "2026-03-01",
+            "2026-03-05",
+            &[(EC2, "4.20")],
+            true,
+        )],
+        Some("SERVICE"),
+        None,
+    )]);
+    let file = m.root.path().join("not-a-directory");
+    std::fs::write(&file, b"a regular file\n").expect("write");
+    let env = [("CLOUDOPS_DATA_DIR", Some(file.to_str().expect("utf8")))];
+
+    for (n, quiet) in [(1, false), (2, false), (3, true)] {
+        let mut args = vec!["cost", "--format", "json"];
+        if quiet {
+            args.push("--quiet");
+        }
+        let out = m.run(&args, now, &env);
+        out.expect(0, &format!("run {n} with an unusable data dir"));
+        let r = out.json();
+        assert_amount(&r["total"], "4.20", "the answer");
+        assert_eq!(r["cached"], false, "{r}");
+        if quiet {
+            assert!(
+                !out.stderr.contains("warning") && !out.stderr.contains("cost cache"),
+                "--quiet: no warning: {}",
+                out.stderr
+            );
+        } else {
+            assert!(
+                out.stderr.contains("warning") && out.stderr.contains("cost cache"),
+                "run {n}: warns about the cost cache: {}",
+                out.stderr
+            );
+        }
+        assert_eq!(
+            m.ce_requests().len(),
+            n,
+            "run {n}: nothing cached, asked again"
+        );
+    }
+    assert!(
+        std::fs::read(&file).expect("read") == b"a regular file\n",
+        "the file is left as it was"
+    );
+}
+
+/// A group or Total without the asked-for metric is an answer cloudops cannot read: exit 1,
+/// never a total of $0.
+#[test]
+fn an_answer_without_the_asked_metric_is_an_error_not_zero() {
+    let m = Machine::new();
+    let now = "2026-03-04T10:00:00Z";
+    let blended = json!({"BlendedCost": {"Amount": "4.20", "Unit": "USD"}});
+    m.seed(&[
+        answer(
+            vec![json!({
+                "TimePeriod": {"Start": "2026-03-01", "End": "2026-03-05"},
+                "Total": {},
+                "Groups": [{"Keys": [EC2], "Metrics": blended}],
+                "Estimated": true
+            })],
+            Some("SERVICE"),
+            None,
+        ),
+        answer(
+            vec![json!({
+                "TimePeriod": {"Start": "2026-03-01", "End": "2026-03-05"},
+                "Total": blended,
+                "Groups": [],
+                "Estimated": true
+            })],
+            None,
+            None,
+        ),
+    ]);
+    for (what, flags) in [
+        ("a group lacks UnblendedCost", &[][..]),
+        ("the Total lacks UnblendedCost", &["--group-by", "none"][..]),
+    ] {
+        for format in ["json", "table"] {
+            let mut args = vec!["cost"];
+            args.extend_from_slice(flags);
+            args.extend_from_slice(&["--format", format]);
+            let out = m.run(&args, now, &[]);
+            out.expect(1, &format!("{what} ({format})"));
+            assert!(
+                out.stderr.contains("cannot read") && out.stderr.contains("UnblendedCost"),
+                "{what} ({format}): says the answer cannot be read: {}",
+                out.stderr
+            );
+            assert!(
+                !out.stdout.contains("\"total\"")
+                    && !out.stdout.contains("USD")
+                    && !out.stdout.contains("0.00")
+                    && !out.stdout.contains("4.2"),
+                "{what} ({format}): no total at all: {}",
+                out.stdout
+            );
+        }
+    }
+    assert_eq!(
+        m.ce_requests().len(),
+        4,
+        "an unreadable answer is not cached: {:?}",
+        m.ce_requests()
+    );
+}
+
+/// The forecast depends on the period, metric and filter only: the same month asked for
+/// with another grouping and granularity reuses the cached GetCostForecast answer.
+#[test]
+fn the_forecast_cache_ignores_grouping_and_granularity() {
+    let m = Machine::new();
+    let ce = FakeCostExplorer::start(|target, body| match target {
+        "AWSInsightsIndexService.GetCostAndUsage" if body["Granularity"] == "MONTHLY" => (
+            200,
+            json!({
+                "GroupDefinitions": [{"Type": "DIMENSION", "Key": "REGION"}],
+                "ResultsByTime": [{
+                    "TimePeriod": {"Start": "2026-03-01", "End": "2026-03-05"},
+                    "Total": {},
+                    "Groups": [
+                        {"Keys": ["us-east-1"], "Metrics": {"UnblendedCost": {"Amount": "30.00", "Unit": "USD"}}},
+                        {"Keys": ["eu-west-1"], "Metrics": {"UnblendedCost": {"Amount": "6.00", "Unit": "USD"}}}
+                    ],
+                    "Estimated": true
+                }],
+                "DimensionValueAttributes": []
+            }),
+        ),
+        "AWSInsightsIndexService.GetCostAndUsage" => (
+            200,
+            answer(
+                vec![
+                    grouped_day("2026-03-01", "2026-03-02", &[(EC2, "10.00")], false),
+                    grouped_day("2026-03-02", "2026-03-03", &[(EC2, "11.00")], false),
+                    grouped_day("2026-03-03", "2026-03-04", &[(EC2, "12.00")], true),
+                    grouped_day("2026-03-04", "2026-03-05", &[(EC2, "3.00")], true),
+                ],
+                Some("SERVICE"),
+                None,
+            ),
+        ),
+        "AWSInsightsIndexService.GetCostForecast" => (
+            200,
+            json!({
+                "Total": {"Amount": "123.456", "Unit": "USD"},
+                "ForecastResultsByTime": [{
+                    "TimePeriod": {"Start": "2026-03-05", "End": "2026-04-01"},
+                    "MeanValue": "123.456",
+                    "PredictionIntervalLowerBound": "100.5",
+                    "PredictionIntervalUpperBound": "150.25"
+                }]
+            }),
+        ),
+        _ => (
+            400,
+            json!({"__type": "UnknownOperationException", "Message": "unknown"}),
+        ),
+    });
+    let url = ce.url();
+    let env = [("AWS_ENDPOINT_URL_COST_EXPLORER", Some(url.as_str()))];
+    let now = "2026-03-04T10:00:00Z";
+
+    let first = m.run(
+        &["cost", "--forecast", "aws", "--format", "json"],
+        now,
+        &env,
+    );
+    first.expect(0, "cost --forecast aws");
+    let r = first.json();
+    assert_eq!(r["forecast"]["method"], "aws", "{r}");
+    assert_amount(&r["forecast"]["amount"], "159.456", "36.00 + 123.456");
+
+    let second = m.run(
+        &[
+            "cost",
+            "--forecast",
+            "aws",
+            "--group-by",
+            "region",
+            "--granularity",
+            "monthly",
+            "--format",
+            "json",
+        ],
+        "2026-03-04T10:30:00Z",
+        &env,
+    );
+    second.expect(0, "the same month by region, monthly");
+    let r = second.json();
+    assert_eq!(r["query"]["group_by"], "region", "{r}");
+    assert_eq!(r["query"]["granularity"], "monthly", "{r}");
+    assert_amount(&r["total"], "36.00", "by region");
+    assert_eq!(r["forecast"]["method"], "aws", "{r}");
+    assert_amount(&r["forecast"]["amount"], "159.456", "the cached forecast");
+
+    assert_eq!(
+        ce.requests("GetCostAndUsage").len(),
+        2,
+        "another grouping is another usage query"
+    );
+    assert_eq!(
+        ce.requests("GetCostForecast").len(),
+        1,
+        "one GetCostForecast for both: {:?}",
+        ce.requests("GetCostForecast")
+    );
+}
+
+/// Values that would overflow the calendar or read as flags are usage errors naming what was
+/// wrong, never a panic.
+#[test]
+fn out_of_range_clocks_and_signed_day_counts_exit_64() {
+    let m = Machine::new();
+    let out = m.run(&["cost", "--format", "json"], "9999-12-30T12:00:00Z", &[]);
+    out.expect(64, "CLOUDOPS_NOW in the year 9999");
+    assert!(out.stderr.contains("CLOUDOPS_NOW"), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+
+    let now = "2026-03-04T10:00:00Z";
+    for flags in [&["--last=+5d"][..], &["--last", "+5d"][..]] {
+        let mut args = vec!["cost"];
+        args.extend_from_slice(flags);
+        let out = m.run(&args, now, &[]);
+        out.expect(64, &format!("{flags:?}"));
+        assert!(out.stderr.contains("--last"), "{flags:?}: {}", out.stderr);
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+    }
+    assert!(m.ce_requests().is_empty(), "{:?}", m.ce_requests());
 }

@@ -520,6 +520,31 @@ pub fn create_topic(creds: Option<&AccountCredentials>, name: &str) -> String {
     })
 }
 
+/// A FIFO SNS topic named `name` (which must end in `.fifo`) in the account of `creds`
+/// (None: moto's default account); its ARN. moto, as SNS, refuses a publish to it without a
+/// message group ID and a deduplication ID (content-based deduplication is off).
+pub fn create_fifo_topic(creds: Option<&AccountCredentials>, name: &str) -> String {
+    assert!(
+        name.ends_with(".fifo"),
+        "a FIFO topic's name ends in .fifo: {name}"
+    );
+    runtime().block_on(async {
+        let cfg = match creds {
+            Some(c) => sdk_config_as(c).await,
+            None => sdk_config().await,
+        };
+        aws_sdk_sns::Client::new(&cfg)
+            .create_topic()
+            .name(name)
+            .attributes("FifoTopic", "true")
+            .send()
+            .await
+            .expect("sns CreateTopic (FIFO)")
+            .topic_arn
+            .expect("topic ARN")
+    })
+}
+
 /// A plain HTTP client for moto's own API (never through a proxy, statuses as answers).
 fn moto_http() -> ureq::Agent {
     ureq::Agent::config_builder()
