@@ -1503,3 +1503,31 @@ fn out_of_range_clocks_and_signed_day_counts_exit_64() {
     }
     assert!(m.ce_requests().is_empty(), "{:?}", m.ce_requests());
 }
+
+/// Without any AWS credentials the run stops at the account lookup, with one line saying so
+/// and what to set — not the SDK's chain dump, and no Cost Explorer request.
+#[test]
+fn no_credentials_is_one_clear_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = support::cloudops()
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", dir.path())
+        .env("CLOUDOPS_DATA_DIR", dir.path().join("data"))
+        .env("CLOUDOPS_CONFIG_DIR", dir.path().join("config"))
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", dir.path().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none"))
+        .args(["cost", "--store", "local"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("no usable AWS credentials"), "{stderr}");
+    assert!(stderr.contains("AWS_PROFILE"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -41,6 +41,7 @@ pub struct Explorer {
     ce: aws_sdk_costexplorer::Client,
     sts: aws_sdk_sts::Client,
     endpoint: String,
+    sts_endpoint: String,
 }
 
 impl Explorer {
@@ -56,6 +57,14 @@ impl Explorer {
             ce: aws_sdk_costexplorer::Client::from_conf(ce),
             sts: aws_sdk_sts::Client::from_conf(sts.build()),
             endpoint: ce_endpoint(config),
+            sts_endpoint: std::env::var("AWS_ENDPOINT_URL_STS")
+                .ok()
+                .filter(|e| !e.is_empty())
+                .or_else(|| config.endpoint_url().map(str::to_string))
+                .unwrap_or_else(|| {
+                    let r = config.region().map_or("us-east-1", |r| r.as_ref());
+                    format!("https://sts.{r}.amazonaws.com")
+                }),
         }
     }
 
@@ -66,7 +75,7 @@ impl Explorer {
             .get_caller_identity()
             .send()
             .await
-            .map_err(|e| fail("STS GetCallerIdentity", &self.endpoint, &e))?;
+            .map_err(|e| fail("STS GetCallerIdentity", &self.sts_endpoint, &e))?;
         out.account
             .filter(|a| !a.is_empty())
             .ok_or_else(|| Error::Remote {

@@ -225,10 +225,13 @@ where
         ),
         SdkError::DispatchFailure(_) => {
             let chain = aws_smithy_types::error::display::DisplayErrorContext(e).to_string();
-            if chain.contains("loading credentials") {
+            if chain.contains("loading credentials")
+                || chain.contains("no credentials found")
+                || chain.contains("credential provider was not enabled")
+            {
                 (
                     "no usable AWS credentials (looked in the environment, the AWS profile, SSO and instance metadata)".into(),
-                    "set AWS_PROFILE (or aws.profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; for the shared history, configure the identity pool (auth.identity_pool_id) and log in",
+                    "set AWS_PROFILE (or aws.profile) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY; with the deploy/ stack, configure its identity pool (auth.identity_pool_id) and log in",
                 )
             } else {
                 // The first cause is the useful part; the rest is the SDK's debug dump.
