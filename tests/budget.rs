@@ -196,7 +196,9 @@ impl Machine {
     fn list(&self, now: &str) -> Vec<Value> {
         let out = self.run(&["budget", "list", "--format", "json"], now);
         out.expect(0, "budget list");
-        out.json()
+        let doc = out.json();
+        assert_eq!(doc["schema_version"], 1, "{}", out.stdout);
+        doc["budgets"]
             .as_array()
             .cloned()
             .unwrap_or_else(|| panic!("a list: {}", out.stdout))
@@ -1455,7 +1457,7 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
         MARCH_5,
     );
     out.expect(0, "budget list --store local");
-    assert_eq!(out.json(), json!([]), "{}", out.stdout);
+    assert_eq!(out.json()["budgets"], json!([]), "{}", out.stdout);
 
     // The keys, as the contract names them: budget#<name>, alert#<name>#<YYYY-MM>#<threshold>.
     let mut keys: Vec<&str> = items.iter().map(|i| s_attr(i, "sk")).collect();

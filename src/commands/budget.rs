@@ -143,7 +143,11 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
         "created"
     };
     if ctx.format == Format::Json {
-        let mut v = serde_json::json!({"budget": b, "action": verb});
+        let mut v = serde_json::json!({
+            "schema_version": crate::render::cost::SCHEMA_VERSION,
+            "budget": b,
+            "action": verb,
+        });
         if let Some(arn) = &subscribed {
             v["subscription"] = serde_json::json!(arn);
         }
@@ -245,8 +249,9 @@ fn topic(s: &mut Session, arn: &str) -> crate::aws::sns::Topic {
 
 fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
     // Looking never creates the embedded store.
-    let budgets = match Spec::decide_for(ctx, project, Table::Budgets)? {
-        Spec::Local(dir) => match crate::store::sqlite::SqliteStore::open_existing(&dir)? {
+    let spec = Spec::decide_for(ctx, project, Table::Budgets)?;
+    let budgets = match &spec {
+        Spec::Local(dir) => match crate::store::sqlite::SqliteStore::open_existing(dir)? {
             Some(store) => crate::store::budgets::BudgetStore::budgets(&store)?,
             None => Vec::new(),
         },
@@ -256,7 +261,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
         }
     };
     let text = match ctx.format {
-        Format::Json => crate::render::pretty_json(&out::list_json(&budgets)),
+        Format::Json => crate::render::pretty_json(&out::list_json(&budgets, &spec.describe())),
         _ => out::list_table(&budgets, default_topic(project)?.as_deref(), &ctx.style),
     };
     print(text.as_bytes())?;
@@ -269,7 +274,13 @@ fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCo
         return Err(StoreError::NoBudget { name: name.into() }.into());
     }
     if ctx.format == Format::Json {
-        print(crate::render::pretty_json(&serde_json::json!({"deleted": name})).as_bytes())?;
+        print(
+            crate::render::pretty_json(&serde_json::json!({
+                "schema_version": crate::render::cost::SCHEMA_VERSION,
+                "deleted": name,
+            }))
+            .as_bytes(),
+        )?;
     } else {
         print(format!("budget {name} deleted, with its alert records\n").as_bytes())?;
     }
@@ -435,6 +446,13 @@ fn alert(
         Ok(Claim::InProgress) => return outcome("in-progress"),
         Ok(Claim::Mine) => {}
         Err(e) => return failed(format!("cannot record the alert, so it was not sent: {e}")),
+    }
+    // A `budget delete` that ran since this check read the budgets removed its alert
+    // records; a claim written after that must not outlive it and silence a budget
+    // re-created under the same name this month.
+    if let Ok(None) = s.budgets().budget(&b.name) {
+        let _ = s.budgets().release_alert(&key, &token);
+        return outcome("deleted");
     }
     let t = self::topic(s, topic);
     let subject = budget::alert_subject(b, threshold, st.spend);

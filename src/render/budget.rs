@@ -8,8 +8,8 @@ use super::Style;
 use crate::budget::{money, Budget, Judgement};
 use crate::timefmt::show;
 
-pub fn list_json(budgets: &[Budget]) -> Value {
-    json!(budgets)
+pub fn list_json(budgets: &[Budget], store: &str) -> Value {
+    json!({"schema_version": super::cost::SCHEMA_VERSION, "store": store, "budgets": budgets})
 }
 
 pub fn list_table(budgets: &[Budget], default_topic: Option<&str>, style: &Style) -> String {
@@ -42,7 +42,7 @@ pub fn list_table(budgets: &[Budget], default_topic: Option<&str>, style: &Style
 #[derive(Debug, Clone)]
 pub struct AlertOutcome {
     pub threshold: u32,
-    /// sent, already-sent, in-progress, failed, no-topic
+    /// sent, already-sent, in-progress, failed, no-topic, deleted (during the check)
     pub state: &'static str,
     pub message_id: Option<String>,
     pub error: Option<String>,
