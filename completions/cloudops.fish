@@ -36,7 +36,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_needs_command" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_needs_command" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_needs_command" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_needs_command" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_needs_command" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -69,7 +69,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze history help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -101,7 +101,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -130,7 +130,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -160,7 +160,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -190,7 +190,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -217,7 +217,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -245,7 +245,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -266,7 +266,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -287,7 +287,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -308,7 +308,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -329,7 +329,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -351,7 +351,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -380,7 +380,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -404,7 +404,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -427,7 +427,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -450,7 +450,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -472,7 +472,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -497,7 +497,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -518,7 +518,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -540,7 +540,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -585,7 +585,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -608,7 +608,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -640,7 +640,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -661,7 +661,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -682,7 +682,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -703,7 +703,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
@@ -730,7 +730,7 @@ always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l data-dir -d 'Directory of the local store (plan history) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"

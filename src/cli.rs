@@ -74,7 +74,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME", env = "CLOUDOPS_PROFILE")]
     pub profile: Option<String>,
 
-    /// Directory of the local store (plan history) [default: the platform's data directory,
+    /// Directory of the local store (plan history, budgets, cached costs) [default: the
+    /// platform's data directory,
     /// e.g. ~/.local/share/cloudops]
     #[arg(long, global = true, value_name = "DIR", env = "CLOUDOPS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,

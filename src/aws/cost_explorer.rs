@@ -37,6 +37,7 @@ fn ce_endpoint(config: &SdkConfig) -> String {
         })
 }
 
+#[derive(Clone)]
 pub struct Explorer {
     ce: aws_sdk_costexplorer::Client,
     sts: aws_sdk_sts::Client,

@@ -85,7 +85,19 @@ impl Topic {
         req.send()
             .await
             .map(|o| o.subscription_arn.unwrap_or_default())
-            .map_err(|e| format!("SNS Subscribe to {}: {}", self.arn, why(&e)))
+            .map_err(|e| {
+                let why = why(&e);
+                if why.contains("already exists") {
+                    // One subscription per (topic, address): another user's filter, or the
+                    // stack's own AlertEmail, already holds this address.
+                    format!(
+                        "{email} is already subscribed to {} with other settings (another user's alert filter, or the stack's AlertEmail subscription); SNS keeps one subscription per address and topic, so use an address of your own",
+                        self.arn
+                    )
+                } else {
+                    format!("SNS Subscribe to {}: {why}", self.arn)
+                }
+            })
     }
 }
 

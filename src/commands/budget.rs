@@ -89,7 +89,7 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
             let topic = default_topic(project)?.ok_or_else(|| {
                 usage(
                     "--notify subscribes the address to the alert topic, and none is configured (aws.alert_topic)".into(),
-                    "set it from the deploy/ stack (`cloudops config from-stack STACK`), or give the budget its own topic with --topic ARN",
+                    "set it from the deploy/ stack (`cloudops config from-stack STACK`) or with `cloudops config set aws.alert_topic ARN`; to alert a topic you subscribe yourself, use --topic ARN instead of --notify",
                 )
             })?;
             Some((email.clone(), topic))
@@ -126,7 +126,7 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
     s.budgets().put_budget(&b)?;
     let subscribed = match &notify {
         Some((email, arn)) => {
-            let t = topic(&mut s, arn);
+            let t = topic(&mut s, arn)?;
             let user = s.user.clone();
             Some(s.rt.block_on(t.subscribe_email(email, user.as_deref())).map_err(|why| {
                 Error::Remote {
@@ -242,9 +242,9 @@ fn check_service(s: &mut Session, name: &str) -> Result<(), Error> {
 }
 
 /// The topic an ARN names, for the user's AWS configuration.
-fn topic(s: &mut Session, arn: &str) -> crate::aws::sns::Topic {
+fn topic(s: &mut Session, arn: &str) -> Result<crate::aws::sns::Topic, Error> {
     let region = budget::topic_region(arn).unwrap_or("us-east-1").to_string();
-    crate::aws::sns::Topic::new(&s.aws(), arn, &region)
+    Ok(crate::aws::sns::Topic::new(&s.aws()?, arn, &region))
 }
 
 fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
@@ -296,15 +296,15 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
             .ok_or_else(|| StoreError::NoBudget { name: n.clone() })?],
         None => s.budgets().budgets()?,
     };
+    let today = cost::utc_date(s.now);
+    let month = format!("{:04}-{:02}", today.year(), today.month());
     if budgets.is_empty() {
         ctx.note("No budgets to check. Set one with `cloudops budget set NAME --amount 100`.");
         if ctx.format == Format::Json {
-            print(crate::render::pretty_json(&out::check_json("", &[])).as_bytes())?;
+            print(crate::render::pretty_json(&out::check_json(&month, &[])).as_bytes())?;
         }
         return Ok(ExitCode::Success);
     }
-    let today = cost::utc_date(s.now);
-    let month = format!("{:04}-{:02}", today.year(), today.month());
     let account = s.account()?;
     let default = default_topic(project)?;
 
@@ -454,7 +454,13 @@ fn alert(
         let _ = s.budgets().release_alert(&key, &token);
         return outcome("deleted");
     }
-    let t = self::topic(s, topic);
+    let t = match self::topic(s, topic) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = s.budgets().release_alert(&key, &token);
+            return failed(format!("not sent: {e}"));
+        }
+    };
     let subject = budget::alert_subject(b, threshold, st.spend);
     let message = budget::alert_message(st, threshold);
     let mut text = vec![("budget", b.name.as_str())];
@@ -466,7 +472,21 @@ fn alert(
         message: &message,
         text,
         numbers: vec![("threshold", threshold.to_string())],
-        dedup_id: format!("{}-{}-{}", b.name, month, threshold),
+        // Unique per account, user and alert: SNS drops a FIFO message whose ID it saw in
+        // the last five minutes, and another user's budget may share this one's name.
+        dedup_id: {
+            use sha2::Digest;
+            let who = format!(
+                "{}\n{}\n{}\n{month}\n{threshold}",
+                st.account,
+                s.user.as_deref().unwrap_or("local"),
+                b.name
+            );
+            sha2::Sha256::digest(who.as_bytes())
+                .iter()
+                .map(|x| format!("{x:02x}"))
+                .collect()
+        },
     };
     let sent = s.rt.block_on(t.publish(&alert));
     match sent {

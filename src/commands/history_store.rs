@@ -154,7 +154,7 @@ fn boxed(s: SqliteStore) -> Box<dyn Store> {
 }
 
 /// Credentials exist to try: CI variables, or a stored login (checked without the network).
-fn logged_in(settings: &Settings) -> bool {
+pub fn logged_in(settings: &Settings) -> bool {
     let env = |k: &str| std::env::var(k).is_ok_and(|v| !v.is_empty());
     if env(auth::ENV_USERNAME) && env(auth::ENV_PASSWORD) {
         return true;

@@ -76,6 +76,8 @@ pub struct Session {
     /// Built on first use: a command that needs no AWS call (a budget without a service)
     /// never looks for a region or credentials.
     aws: Option<aws_config::SdkConfig>,
+    /// Settings of a login to use for AWS calls once one is made.
+    pending_login: Option<Box<crate::auth::Settings>>,
     target: crate::aws::Target,
     /// The verified user-pool `sub` when the shared tables are used.
     pub user: Option<String>,
@@ -97,7 +99,17 @@ impl Session {
         let decide =
             |need: bool, t: Table| need.then(|| Spec::decide_for(ctx, project, t)).transpose();
         let budget_spec = decide(needs.budgets, Table::Budgets)?;
-        let cache_spec = decide(needs.cache, Table::CostCache)?;
+        // `--store dynamodb` set for the plan history must not stop `cost` when no cost-cache
+        // table is configured: the cache is an economy, not the answer.
+        let cache_spec = match decide(needs.cache, Table::CostCache) {
+            Err(Error::Usage { message, .. }) if needs.cache => {
+                if !ctx.quiet {
+                    eprintln!("warning: {message}; caching Cost Explorer answers locally");
+                }
+                Some(Spec::Local(history_store::local_dir(ctx, project)?))
+            }
+            other => other?,
+        };
         let shared = [&budget_spec, &cache_spec]
             .into_iter()
             .flatten()
@@ -105,16 +117,26 @@ impl Session {
                 Spec::Shared { settings, .. } => Some(settings),
                 Spec::Local(_) => None,
             });
+        // Logged in with an identity pool, AWS is called with the pool's role whichever
+        // store is used; the login itself waits until AWS is called.
+        let mut pending_login = None;
         let (rt, aws, user) = match shared {
             Some(settings) => {
                 let (rt, aws, sub) = history_store::login(settings)?;
                 (Arc::new(rt), Some(aws), Some(sub))
             }
-            None => (Arc::new(crate::aws::runtime()?), None, None),
+            None => {
+                pending_login = crate::auth::Settings::from_files(project)
+                    .ok()
+                    .filter(|st| st.identity_pool_id.is_some() && history_store::logged_in(st))
+                    .map(Box::new);
+                (Arc::new(crate::aws::runtime()?), None, None)
+            }
         };
         let mut s = Session {
             rt,
             aws,
+            pending_login,
             target: crate::aws::Target {
                 region: project.aws.region.clone(),
                 profile: project.aws.profile.clone(),
@@ -137,7 +159,7 @@ impl Session {
             s.budgets = Some(match spec {
                 Spec::Local(dir) => Box::new(SqliteStore::open_or_create(dir)?),
                 Spec::Shared { table, .. } => {
-                    let d = s.dynamo(table, Table::Budgets);
+                    let d = s.dynamo(table, Table::Budgets)?;
                     Box::new(d)
                 }
             });
@@ -157,7 +179,7 @@ impl Session {
                     }
                 },
                 Spec::Shared { table, .. } => {
-                    let d = s.dynamo(table, Table::CostCache);
+                    let d = s.dynamo(table, Table::CostCache)?;
                     Box::new(d)
                 }
             });
@@ -165,22 +187,33 @@ impl Session {
         Ok(s)
     }
 
-    fn dynamo(&mut self, table: &str, t: Table) -> DynamoStore {
-        let aws = self.aws();
+    fn dynamo(&mut self, table: &str, t: Table) -> Result<DynamoStore, Error> {
+        let aws = self.aws()?;
         let sub = self.user.as_deref().unwrap_or_default();
-        DynamoStore::with_runtime(self.rt.clone(), &aws, table, sub).for_table(table, t.setting())
+        Ok(DynamoStore::with_runtime(self.rt.clone(), &aws, table, sub)
+            .for_table(table, t.setting()))
     }
 
-    /// The AWS configuration: the logged-in user's, or the default chain's.
-    pub fn aws(&mut self) -> aws_config::SdkConfig {
+    /// The AWS configuration: the logged-in user's (logging in now if that waited), or the
+    /// default chain's.
+    pub fn aws(&mut self) -> Result<aws_config::SdkConfig, Error> {
         if let Some(a) = &self.aws {
-            return a.clone();
+            return Ok(a.clone());
         }
-        let a = self
-            .rt
-            .block_on(crate::aws::signed(&self.target, None, false));
+        let a = match self.pending_login.take() {
+            Some(settings) => {
+                let (rt, aws, sub) = history_store::login(&settings)?;
+                // The login's connections live on its runtime: keep using that one.
+                self.rt = Arc::new(rt);
+                self.user = Some(sub);
+                aws
+            }
+            None => self
+                .rt
+                .block_on(crate::aws::signed(&self.target, None, false)),
+        };
         self.aws = Some(a.clone());
-        a
+        Ok(a)
     }
 
     fn warn(&self, msg: &str) {
@@ -193,11 +226,14 @@ impl Session {
         self.budgets.as_deref().expect("opened with budgets")
     }
 
-    fn explorer(&mut self) -> &Explorer {
-        if self.explorer.is_none() {
-            self.explorer = Some(Explorer::new(&self.aws()));
+    /// The Cost Explorer adapter (a handle: its clients are shared, cloning is cheap).
+    fn explorer(&mut self) -> Result<Explorer, Error> {
+        if let Some(e) = &self.explorer {
+            return Ok(e.clone());
         }
-        self.explorer.as_ref().expect("just set")
+        let e = Explorer::new(&self.aws()?);
+        self.explorer = Some(e.clone());
+        Ok(e)
     }
 
     /// The account the credentials belong to (asked once per run).
@@ -205,8 +241,8 @@ impl Session {
         if let Some(a) = &self.account {
             return Ok(a.clone());
         }
-        let rt = self.rt.clone();
-        let a = rt.block_on(self.explorer().account())?;
+        let explorer = self.explorer()?;
+        let a = self.rt.block_on(explorer.account())?;
         self.account = Some(a.clone());
         Ok(a)
     }
@@ -214,10 +250,10 @@ impl Session {
     /// Cost Explorer's answer to `q`, from the cache when a copy younger than 12 hours is
     /// there and `refresh` is off.
     pub fn usage(&mut self, q: &CostQuery, refresh: bool) -> Result<Fetched<CostAnswer>, Error> {
-        let rt = self.rt.clone();
         let key = q.cache_key("usage");
         self.through_cache(&key, refresh, |s| {
-            rt.block_on(s.explorer().cost_and_usage(q))
+            let explorer = s.explorer()?;
+            s.rt.block_on(explorer.cost_and_usage(q))
         })
     }
 
@@ -244,9 +280,9 @@ impl Session {
                     Err(e) => tracing::debug!(key, error = %e, "unreadable cached answer"),
                 },
                 Ok(None) => {}
-                Err(e) => {
-                    eprintln!("warning: cannot read the cost cache ({e}); asking Cost Explorer")
-                }
+                Err(e) => self.warn(&format!(
+                    "cannot read the cost cache ({e}); asking Cost Explorer"
+                )),
             }
         }
         let spinner = if self.spinner {
@@ -303,7 +339,6 @@ impl Session {
         end: jiff::civil::Date,
         refresh: bool,
     ) -> Result<Fetched<crate::cost::Forecast>, Error> {
-        let rt = self.rt.clone();
         // Only what the forecast depends on: grouping and granularity must not split it.
         let key = CostQuery {
             start,
@@ -314,7 +349,8 @@ impl Session {
         }
         .cache_key("forecast");
         self.through_cache(&key, refresh, |s| {
-            let (amount, unit, lower, upper) = rt.block_on(s.explorer().forecast(q, start, end))?;
+            let explorer = s.explorer()?;
+            let (amount, unit, lower, upper) = s.rt.block_on(explorer.forecast(q, start, end))?;
             Ok(crate::cost::Forecast {
                 method: "aws".into(),
                 amount,
