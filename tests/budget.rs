@@ -1473,6 +1473,22 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
         ],
         "{items:?}"
     );
+
+    // Logged in with an identity pool, AWS is called with the pool's role even where the
+    // cost cache is local (no cost-cache table configured): this run has no other credentials.
+    let out = m.run_with(
+        &["cost", "--format", "json"],
+        MARCH_5,
+        &[
+            ("CLOUDOPS_COST_CACHE_TABLE", None),
+            ("AWS_ACCESS_KEY_ID", None),
+            ("AWS_SECRET_ACCESS_KEY", None),
+        ],
+        None,
+    );
+    out.expect(0, "cost with a local cache, logged in, no other credentials");
+    assert_eq!(dec(&out.json()["total"]), d("90"), "{}", out.stdout);
+    assert_eq!(out.json()["cached"], false, "{}", out.stdout);
 }
 
 // ---------------------------------------------------------------------------------------------
