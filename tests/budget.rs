@@ -1392,10 +1392,8 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
     assert_concurrent_outcome(&outs, &topic, &[("team", &[50, 80]), ("big", &[50])]);
     for msg in messages(&topic) {
         assert!(
-            msg.attributes
-                .get("cloudops_user")
-                .is_some_and(|u| !u.is_empty()),
-            "logged-in alerts name the user: {msg:?}"
+            msg.attributes.get("cloudops_user") == Some(&sub),
+            "logged-in alerts carry the user's sub ({sub}): {msg:?}"
         );
     }
 
@@ -1486,7 +1484,10 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
         ],
         None,
     );
-    out.expect(0, "cost with a local cache, logged in, no other credentials");
+    out.expect(
+        0,
+        "cost with a local cache, logged in, no other credentials",
+    );
     assert_eq!(dec(&out.json()["total"]), d("90"), "{}", out.stdout);
     assert_eq!(out.json()["cached"], false, "{}", out.stdout);
 }
