@@ -100,16 +100,17 @@ impl BudgetStore for SqliteStore {
     ) -> Result<Claim, StoreError> {
         let stale = now.as_millisecond() - STALE_ALERT_CLAIM.as_millis() as i64;
         self.write(|c| {
-            let found: Option<(String, i64)> = c
+            let found: Option<(String, String, i64)> = c
                 .query_row(
-                    "SELECT state, claimed_at FROM budget_alerts WHERE budget = ?1 AND month = ?2 AND threshold = ?3",
+                    "SELECT state, token, claimed_at FROM budget_alerts WHERE budget = ?1 AND month = ?2 AND threshold = ?3",
                     params![key.budget, key.month, key.threshold],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
             match found {
-                Some((state, _)) if state == "sent" => Ok(Claim::Sent),
-                Some((_, at)) if at > stale => Ok(Claim::InProgress),
+                Some((state, _, _)) if state == "sent" => Ok(Claim::Sent),
+                Some((_, mine, _)) if mine == token => Ok(Claim::Mine),
+                Some((_, _, at)) if at > stale => Ok(Claim::InProgress),
                 _ => {
                     c.execute(
                         "INSERT OR REPLACE INTO budget_alerts (budget, month, threshold, state, token, claimed_at) \
