@@ -998,10 +998,10 @@ fn grouping_metric_and_filters_reach_cost_explorer() {
 // Cost Explorer's own forecast (moto has none: a local server answers in its shape).
 // ---------------------------------------------------------------------------------------------
 
-#[test]
-fn the_aws_forecast_comes_from_get_cost_forecast() {
-    let m = Machine::new();
-    let ce = FakeCostExplorer::start(|target, _body| match target {
+/// Four days of March on EC2 (the last two estimated) and Cost Explorer's forecast of
+/// 123.456 USD (80%: 100.5 to 150.25) for the rest of the month, as the fake server answers.
+fn march_with_forecast(target: &str) -> (u16, Value) {
+    match target {
         "AWSInsightsIndexService.GetCostAndUsage" => (
             200,
             answer(
@@ -1031,7 +1031,13 @@ fn the_aws_forecast_comes_from_get_cost_forecast() {
             400,
             json!({"__type": "UnknownOperationException", "Message": "unknown"}),
         ),
-    });
+    }
+}
+
+#[test]
+fn the_aws_forecast_comes_from_get_cost_forecast() {
+    let m = Machine::new();
+    let ce = FakeCostExplorer::start(|target, _body| march_with_forecast(target));
     let url = ce.url();
     let env = [("AWS_ENDPOINT_URL_COST_EXPLORER", Some(url.as_str()))];
     let now = "2026-03-04T10:00:00Z";
@@ -1401,35 +1407,7 @@ fn the_forecast_cache_ignores_grouping_and_granularity() {
                 "DimensionValueAttributes": []
             }),
         ),
-        "AWSInsightsIndexService.GetCostAndUsage" => (
-            200,
-            answer(
-                vec![
-                    grouped_day("2026-03-01", "2026-03-02", &[(EC2, "10.00")], false),
-                    grouped_day("2026-03-02", "2026-03-03", &[(EC2, "11.00")], false),
-                    grouped_day("2026-03-03", "2026-03-04", &[(EC2, "12.00")], true),
-                    grouped_day("2026-03-04", "2026-03-05", &[(EC2, "3.00")], true),
-                ],
-                Some("SERVICE"),
-                None,
-            ),
-        ),
-        "AWSInsightsIndexService.GetCostForecast" => (
-            200,
-            json!({
-                "Total": {"Amount": "123.456", "Unit": "USD"},
-                "ForecastResultsByTime": [{
-                    "TimePeriod": {"Start": "2026-03-05", "End": "2026-04-01"},
-                    "MeanValue": "123.456",
-                    "PredictionIntervalLowerBound": "100.5",
-                    "PredictionIntervalUpperBound": "150.25"
-                }]
-            }),
-        ),
-        _ => (
-            400,
-            json!({"__type": "UnknownOperationException", "Message": "unknown"}),
-        ),
+        t => march_with_forecast(t),
     });
     let url = ce.url();
     let env = [("AWS_ENDPOINT_URL_COST_EXPLORER", Some(url.as_str()))];
