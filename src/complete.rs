@@ -70,10 +70,12 @@ fn read_budgets() -> Vec<crate::budget::Budget> {
             .flatten()
             .and_then(|s| crate::store::budgets::BudgetStore::budgets(&s).ok())
             .unwrap_or_default(),
-        Ok(Spec::Shared { .. }) => Session::open(&ctx, &project, Needs::BUDGETS)
-            .ok()
-            .and_then(|s| s.budgets().budgets().ok())
-            .unwrap_or_default(),
+        Ok(Spec::Shared { .. }) => {
+            Session::open(&ctx, &project, Needs::BUDGETS, jiff::Timestamp::now())
+                .ok()
+                .and_then(|s| s.budgets().budgets().ok())
+                .unwrap_or_default()
+        }
         Err(_) => Vec::new(),
     }
 }

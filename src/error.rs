@@ -69,6 +69,14 @@ impl From<StoreError> for Error {
 }
 
 impl Error {
+    /// A usage error (exit 64): what is wrong with the command line, and what to type.
+    pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+
     pub fn exit_code(&self) -> ExitCode {
         match self {
             Error::Usage { .. } | Error::Config { .. } => ExitCode::Usage,

@@ -2,7 +2,6 @@
 //! to it, each in the topic's own region. Failures come back as one line saying why.
 
 use aws_config::{Region, SdkConfig};
-use aws_sdk_sns::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sns::types::MessageAttributeValue;
 
 /// One alert as SNS carries it.
@@ -58,7 +57,7 @@ impl Topic {
         req.send()
             .await
             .map(|o| o.message_id.unwrap_or_default())
-            .map_err(|e| format!("SNS Publish to {}: {}", self.arn, why(&e)))
+            .map_err(|e| format!("SNS Publish to {}: {}", self.arn, super::error_text(&e)))
     }
 
     /// Subscribes `email`; with `only_user`, a filter policy lets through only alerts whose
@@ -86,7 +85,7 @@ impl Topic {
             .await
             .map(|o| o.subscription_arn.unwrap_or_default())
             .map_err(|e| {
-                let why = why(&e);
+                let why = super::error_text(&e);
                 if why.contains("already exists") {
                     // One subscription per (topic, address): another user's filter, or the
                     // stack's own AlertEmail, already holds this address.
@@ -107,19 +106,4 @@ fn attr(kind: &str, v: &str) -> MessageAttributeValue {
         .string_value(v)
         .build()
         .expect("data type is set")
-}
-
-fn why<E, R>(e: &SdkError<E, R>) -> String
-where
-    E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
-{
-    match e {
-        SdkError::ServiceError(s) => format!(
-            "{}: {}",
-            s.err().code().unwrap_or("error"),
-            s.err().message().unwrap_or("refused")
-        ),
-        other => super::failure(other).0,
-    }
 }

@@ -8,7 +8,6 @@ use jiff::Timestamp;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub const DEFAULT_THRESHOLDS: &[u32] = &[50, 80, 100];
 const MAX_AMOUNT: i64 = 1_000_000_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

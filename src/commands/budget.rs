@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::budget::{self, Budget};
 use crate::cli::{BudgetArgs, BudgetCheckArgs, BudgetCommand, BudgetSetArgs, Format};
 use crate::commands::history_store::{Spec, Table};
-use crate::commands::spend::{Fetched, Needs, Session};
+use crate::commands::spend::{clock, Fetched, Needs, Session};
 use crate::commands::{print, Context};
 use crate::config::{self, ProjectSettings};
 use crate::cost::{self, CostAnswer, CostQuery, Dimension, Filter, Granularity, Metric, Period};
@@ -21,8 +21,8 @@ use crate::store::StoreError;
 
 pub fn run(a: &BudgetArgs, ctx: &Context) -> Result<ExitCode, Error> {
     if !matches!(ctx.format, Format::Table | Format::Json) {
-        return Err(usage(
-            "`cloudops budget` prints table or json".into(),
+        return Err(Error::usage(
+            "`cloudops budget` prints table or json",
             "use --format table or json",
         ));
     }
@@ -45,7 +45,7 @@ fn default_topic(project: &ProjectSettings) -> Result<Option<String>, Error> {
         .or(project.aws.alert_topic.clone());
     if let Some(t) = &topic {
         budget::topic_region(t).map_err(|m| {
-            usage(
+            Error::usage(
                 format!("aws.alert_topic (or CLOUDOPS_ALERT_TOPIC): {m}"),
                 "fix it with `cloudops config set aws.alert_topic ARN` (the stack output AlertTopicArn)",
             )
@@ -56,13 +56,13 @@ fn default_topic(project: &ProjectSettings) -> Result<Option<String>, Error> {
 
 fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
     let hint = "e.g. cloudops budget set team-a --amount 500 --thresholds 50,80,100";
-    budget::check_name(&a.name).map_err(|m| usage(m, hint))?;
-    let amount = budget::parse_amount(&a.amount).map_err(|m| usage(m, hint))?;
-    let currency = budget::parse_currency(&a.currency).map_err(|m| usage(m, hint))?;
-    let thresholds = budget::parse_thresholds(&a.thresholds).map_err(|m| usage(m, hint))?;
+    budget::check_name(&a.name).map_err(|m| Error::usage(m, hint))?;
+    let amount = budget::parse_amount(&a.amount).map_err(|m| Error::usage(m, hint))?;
+    let currency = budget::parse_currency(&a.currency).map_err(|m| Error::usage(m, hint))?;
+    let thresholds = budget::parse_thresholds(&a.thresholds).map_err(|m| Error::usage(m, hint))?;
     if let Some(t) = &a.topic {
         budget::topic_region(t).map_err(|m| {
-            usage(
+            Error::usage(
                 format!("--topic {m}"),
                 "give the ARN of an SNS topic, e.g. the deploy/ stack's AlertTopicArn",
             )
@@ -81,14 +81,14 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
                     .split_once('@')
                     .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'));
             if !ok {
-                return Err(usage(
+                return Err(Error::usage(
                     format!("--notify {email:?} is not an email address"),
                     "e.g. --notify ops@example.com",
                 ));
             }
             let topic = default_topic(project)?.ok_or_else(|| {
-                usage(
-                    "--notify subscribes the address to the alert topic, and none is configured (aws.alert_topic)".into(),
+                Error::usage(
+                    "--notify subscribes the address to the alert topic, and none is configured (aws.alert_topic)",
                     "set it from the deploy/ stack (`cloudops config from-stack STACK`) or with `cloudops config set aws.alert_topic ARN`; to alert a topic you subscribe yourself, use --topic ARN instead of --notify",
                 )
             })?;
@@ -102,7 +102,7 @@ fn set(a: &BudgetSetArgs, project: &ProjectSettings, ctx: &Context) -> Result<Ex
     } else {
         Needs::BUDGETS
     };
-    let mut s = Session::open(ctx, project, needs)?;
+    let mut s = Session::open(ctx, project, needs, clock()?)?;
     if let Some(name) = service {
         check_service(&mut s, name)?;
     }
@@ -229,7 +229,7 @@ fn check_service(s: &mut Session, name: &str) -> Result<(), Error> {
                 .join(" or ")
         )
     };
-    Err(usage(
+    Err(Error::usage(
         format!(
             "--service {name:?} is not a service Cost Explorer reported for account {} from {} to {} ({} services seen)",
             q.account,
@@ -256,7 +256,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
             None => Vec::new(),
         },
         Spec::Shared { .. } => {
-            let s = Session::open(ctx, project, Needs::BUDGETS)?;
+            let s = Session::open(ctx, project, Needs::BUDGETS, clock()?)?;
             s.budgets().budgets()?
         }
     };
@@ -269,7 +269,7 @@ fn list(project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
-    let s = Session::open(ctx, project, Needs::BUDGETS)?;
+    let s = Session::open(ctx, project, Needs::BUDGETS, clock()?)?;
     if !s.budgets().delete_budget(name)? {
         return Err(StoreError::NoBudget { name: name.into() }.into());
     }
@@ -288,7 +288,7 @@ fn delete(name: &str, project: &ProjectSettings, ctx: &Context) -> Result<ExitCo
 }
 
 fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Result<ExitCode, Error> {
-    let mut s = Session::open(ctx, project, Needs::BOTH)?;
+    let mut s = Session::open(ctx, project, Needs::BOTH, clock()?)?;
     let budgets = match &a.name {
         Some(n) => vec![s
             .budgets()
@@ -482,10 +482,7 @@ fn alert(
                 s.user.as_deref().unwrap_or("local"),
                 b.name
             );
-            sha2::Sha256::digest(who.as_bytes())
-                .iter()
-                .map(|x| format!("{x:02x}"))
-                .collect()
+            format!("{:x}", sha2::Sha256::digest(who.as_bytes()))
         },
     };
     let sent = s.rt.block_on(t.publish(&alert));
@@ -517,12 +514,5 @@ fn alert(
                 )),
             }
         }
-    }
-}
-
-fn usage(message: String, hint: &str) -> Error {
-    Error::Usage {
-        message,
-        hint: hint.into(),
     }
 }

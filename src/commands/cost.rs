@@ -11,8 +11,8 @@ use crate::render::cost::{self as out, CostView};
 
 pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
     if !matches!(ctx.format, Format::Table | Format::Json | Format::Csv) {
-        return Err(usage(
-            "`cloudops cost` prints table, json or csv".into(),
+        return Err(Error::usage(
+            "`cloudops cost` prints table, json or csv",
             "use --format table, json or csv",
         ));
     }
@@ -22,7 +22,7 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
     let group_by = match a.group_by.trim() {
         "none" => None,
         g => Some(Dimension::parse(g).ok_or_else(|| {
-            usage(
+            Error::usage(
                 format!(
                     "--group-by {g:?} is not one of {} or none",
                     Dimension::CHOICES
@@ -32,7 +32,7 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
         })?),
     };
     let filter = cost::parse_filters(&a.filter).map_err(|m| {
-        usage(
+        Error::usage(
             m,
             "e.g. --filter service=\"Amazon Simple Storage Service\" --filter region=eu-west-1",
         )
@@ -40,7 +40,7 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
     // A month-end forecast is about the current month, seen from its start.
     let this_month = period.start == today.first_of_month() && period.contains(today);
     if a.forecast == ForecastChoice::Aws && !this_month {
-        return Err(usage(
+        return Err(Error::usage(
             format!(
                 "--forecast aws projects the current month; the period {} to {} is not it",
                 period.start, period.end
@@ -51,8 +51,7 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
 
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
-    let mut s = Session::open(ctx, &project, Needs::CACHE)?;
-    s.now = now;
+    let mut s = Session::open(ctx, &project, Needs::CACHE, now)?;
     let q = CostQuery {
         account: s.account()?,
         start: period.start,
@@ -113,7 +112,7 @@ fn period_of(a: &CostArgs, today: jiff::civil::Date) -> Result<Period, Error> {
         Ok(Period::this_month(today))
     };
     r.map_err(|m| {
-        usage(
+        Error::usage(
             m,
             "periods: --month 2026-10, --last-month, --last 30d, or --start 2026-10-01 --end 2026-11-01 (end exclusive)",
         )
@@ -148,11 +147,4 @@ fn aws_forecast(
         start: first,
         end,
     })
-}
-
-fn usage(message: String, hint: &str) -> Error {
-    Error::Usage {
-        message,
-        hint: hint.into(),
-    }
 }

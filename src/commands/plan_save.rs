@@ -196,7 +196,7 @@ impl Capture {
         let mut s = state.borrow_mut();
         let digest = std::mem::take(&mut s.hasher).finalize();
         Captured {
-            sha256: digest.iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: format!("{digest:x}"),
             copy: s.copy.take(),
         }
     }

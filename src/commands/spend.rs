@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::aws::cost_explorer::Explorer;
-use crate::commands::history_store::{self, local_dir, Spec, Table};
+use crate::commands::history_store::{self, Spec, Table};
 use crate::commands::Context;
 use crate::config::ProjectSettings;
 use crate::cost::{CostAnswer, CostQuery, CACHE_HOURS};
@@ -94,8 +94,14 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn open(ctx: &Context, project: &ProjectSettings, needs: Needs) -> Result<Session, Error> {
-        let now = clock()?;
+    /// `now` is the command's one reading of `clock()`, so that its periods, cache ages
+    /// and alert months agree.
+    pub fn open(
+        ctx: &Context,
+        project: &ProjectSettings,
+        needs: Needs,
+        now: Timestamp,
+    ) -> Result<Session, Error> {
         let decide =
             |need: bool, t: Table| need.then(|| Spec::decide_for(ctx, project, t)).transpose();
         let budget_spec = decide(needs.budgets, Table::Budgets)?;
@@ -362,11 +368,4 @@ impl Session {
             })
         })
     }
-}
-
-/// Whether the embedded store exists yet (listing budgets never creates it).
-pub fn local_store_exists(ctx: &Context, project: &ProjectSettings) -> bool {
-    local_dir(ctx, project)
-        .map(|d| d.join(crate::store::sqlite::FILE_NAME).exists())
-        .unwrap_or(false)
 }

@@ -186,8 +186,7 @@ impl CostQuery {
     /// A digest of the whole query (`kind` tells usage and forecast answers apart).
     pub fn cache_key(&self, kind: &str) -> String {
         let canonical = serde_json::to_string(&(kind, self)).unwrap_or_default();
-        let digest = Sha256::digest(canonical.as_bytes());
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        format!("{:x}", Sha256::digest(canonical.as_bytes()))
     }
 }
 

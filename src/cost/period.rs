@@ -95,13 +95,6 @@ impl Period {
     pub fn contains(&self, day: Date) -> bool {
         self.start <= day && day < self.end
     }
-
-    /// The calendar month this period lies in, if it lies in one: (first day, days in it).
-    pub fn single_month(&self) -> Option<(Date, i64)> {
-        let first = self.start.first_of_month();
-        let next = first + 1.month();
-        (self.end <= next).then(|| (first, i64::from(first.days_in_month())))
-    }
 }
 
 /// `2026-11` → its first day.
@@ -143,7 +136,6 @@ mod tests {
         ] {
             let p = Period::month(m, today).unwrap();
             assert_eq!((p.start, p.end, p.days()), (d(start), d(end), days), "{m}");
-            assert_eq!(p.single_month().unwrap().1, days);
         }
         assert_eq!(
             Period::month("2026-11", today).unwrap().end,

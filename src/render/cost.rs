@@ -194,11 +194,12 @@ pub fn table(v: &CostView<'_>, style: &Style) -> String {
     }
 
     let days = v.answer.totals_by_start();
-    if q.granularity == crate::cost::Granularity::Daily && days.len() > 1 {
-        out.push_str(&format!("\nDaily total ({unit}):\n"));
-        out.push_str(&bars(&days));
-    } else if q.granularity == crate::cost::Granularity::Monthly && days.len() > 1 {
-        out.push_str(&format!("\nMonthly total ({unit}):\n"));
+    if days.len() > 1 {
+        let per = match q.granularity {
+            crate::cost::Granularity::Daily => "Daily",
+            crate::cost::Granularity::Monthly => "Monthly",
+        };
+        out.push_str(&format!("\n{per} total ({unit}):\n"));
         out.push_str(&bars(&days));
     }
 
