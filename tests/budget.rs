@@ -446,32 +446,6 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     v
 }
 
-/// Every item of `user_id`'s partition of `table`, read with the SDK.
-fn partition(table: &str, user_id: &str) -> Vec<Item> {
-    moto::runtime().block_on(async {
-        let ddb = aws_sdk_dynamodb::Client::new(&moto::sdk_config().await);
-        let mut out = Vec::new();
-        let mut start = None;
-        loop {
-            let page = ddb
-                .query()
-                .table_name(table)
-                .key_condition_expression("user_id = :u")
-                .expression_attribute_values(":u", AttributeValue::S(user_id.to_string()))
-                .consistent_read(true)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .expect("Query");
-            out.extend(page.items.unwrap_or_default());
-            match page.last_evaluated_key {
-                Some(k) => start = Some(k),
-                None => return out,
-            }
-        }
-    })
-}
-
 fn s_attr<'a>(item: &'a Item, key: &str) -> &'a str {
     match item.get(key) {
         Some(AttributeValue::S(s)) => s,
@@ -1398,7 +1372,7 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
     }
 
     // The budgets table: the budgets and one confirmed record per sent alert, under the sub.
-    let items = partition(&stack.budgets, &sub);
+    let items = moto::partition(&stack.budgets, &sub);
     let count = |prefix: &str| {
         items
             .iter()
@@ -1418,7 +1392,7 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
     }
 
     // The cost-cache table: the cost query and the check's query, gzip JSON, fetch time.
-    let cached = partition(&stack.cost_cache, &sub);
+    let cached = moto::partition(&stack.cost_cache, &sub);
     assert_eq!(cached.len(), 2, "{cached:?}");
     let now_ms = 1_772_704_800_000_i64; // 2026-03-05T10:00:00Z
     for i in &cached {

@@ -332,32 +332,6 @@ fn store_of(table: &str, user_id: &str) -> DynamoStore {
     DynamoStore::new(&sdk_config(), table, user_id).expect("store")
 }
 
-/// Every item of one partition, read with the SDK (not through cloudops).
-fn partition(table: &str, user_id: &str) -> Vec<Item> {
-    moto::runtime().block_on(async {
-        let ddb = aws_sdk_dynamodb::Client::new(&moto::sdk_config().await);
-        let mut out = Vec::new();
-        let mut start = None;
-        loop {
-            let page = ddb
-                .query()
-                .table_name(table)
-                .key_condition_expression("user_id = :u")
-                .expression_attribute_values(":u", AttributeValue::S(user_id.to_string()))
-                .consistent_read(true)
-                .set_exclusive_start_key(start.take())
-                .send()
-                .await
-                .expect("Query");
-            out.extend(page.items.unwrap_or_default());
-            match page.last_evaluated_key {
-                Some(k) => start = Some(k),
-                None => return out,
-            }
-        }
-    })
-}
-
 /// Every item of the table, whoever's.
 fn scan(table: &str) -> Vec<Item> {
     moto::runtime().block_on(async {
@@ -534,7 +508,7 @@ fn two_users_never_see_each_others_history() {
     // The table itself: every item sits under its owner's verified sub.
     let (sub_a, sub_b) = (a.sub(), b.sub());
     assert_ne!(sub_a, sub_b);
-    let mine = partition(&stack.table, &sub_a);
+    let mine = moto::partition(&stack.table, &sub_a);
     let sks: BTreeSet<&str> = mine.iter().map(|i| attr(i, "sk")).collect();
     let expected: BTreeSet<String> = [
         format!("id#{a1}"),
@@ -577,7 +551,7 @@ fn two_users_never_see_each_others_history() {
             .all(|i| attr(i, "id") == a1 || attr(i, "id") == a2),
         "only A's IDs in A's partition"
     );
-    let theirs = partition(&stack.table, &sub_b);
+    let theirs = moto::partition(&stack.table, &sub_b);
     assert_eq!(theirs.len(), 4, "{:?}", theirs);
     assert!(
         theirs.iter().all(|i| attr(i, "id") == b1),
@@ -763,7 +737,7 @@ fn behaves_like_the_local_store() {
     // Both stores really hold their own copies: the local one is a file with three entries
     // and the table has three entries (four items each) under the user's sub.
     assert!(op.data_dir().join("cloudops.db").is_file());
-    assert_eq!(partition(&stack.table, &op.sub()).len(), 12);
+    assert_eq!(moto::partition(&stack.table, &op.sub()).len(), 12);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1273,7 +1247,7 @@ fn twenty_parallel_saves_lose_nothing() {
     assert_eq!(op.entries(&[]).len(), 21);
 
     // Nothing half-written left behind: four items per entry, no stray claims.
-    let items = partition(&stack.table, &op.sub());
+    let items = moto::partition(&stack.table, &op.sub());
     assert_eq!(items.len(), 21 * 4, "{} items", items.len());
     let entries_in_table = items
         .iter()

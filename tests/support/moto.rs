@@ -655,3 +655,35 @@ pub fn cost_explorer_requests(operation: &str, access_key: &str) -> Vec<serde_js
         })
         .collect()
 }
+
+/// Every item of one partition, read with the SDK (not through cloudops).
+pub fn partition(
+    table: &str,
+    user_id: &str,
+) -> Vec<std::collections::HashMap<String, aws_sdk_dynamodb::types::AttributeValue>> {
+    runtime().block_on(async {
+        let ddb = aws_sdk_dynamodb::Client::new(&sdk_config().await);
+        let mut out = Vec::new();
+        let mut start = None;
+        loop {
+            let page = ddb
+                .query()
+                .table_name(table)
+                .key_condition_expression("user_id = :u")
+                .expression_attribute_values(
+                    ":u",
+                    aws_sdk_dynamodb::types::AttributeValue::S(user_id.to_string()),
+                )
+                .consistent_read(true)
+                .set_exclusive_start_key(start.take())
+                .send()
+                .await
+                .expect("Query");
+            out.extend(page.items.unwrap_or_default());
+            match page.last_evaluated_key {
+                Some(k) => start = Some(k),
+                None => return out,
+            }
+        }
+    })
+}
