@@ -399,6 +399,11 @@ pub enum PlanCommand {
     #[command(after_help = EXIT_CODES)]
     Analyze(AnalyzeArgs),
 
+    /// Analyze a plan and post the markdown report to a GitHub pull request as one comment
+    /// per workspace, updated in place on the next run
+    #[command(after_help = EXIT_CODES)]
+    Comment(CommentArgs),
+
     /// Saved analyses: list them (the default), show one, compare two, delete one
     #[command(args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
     History(HistoryArgs),
@@ -577,6 +582,41 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "DAYS", env = "CLOUDOPS_HISTORY_RETENTION_DAYS",
           value_parser = clap::value_parser!(u32).range(0..=crate::config::MAX_RETENTION_DAYS as i64))]
     pub retention_days: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CommentArgs {
+    #[command(flatten)]
+    pub analyze: AnalyzeArgs,
+
+    /// The repository, OWNER/NAME [default: $GITHUB_REPOSITORY]
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub repo: Option<String>,
+
+    /// The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub pr: Option<u64>,
+
+    /// update: edit this workspace's comment in place (the default); new: post a new one and
+    /// mark the old ones outdated; delete-and-new: delete the old ones, then post
+    #[arg(long, value_enum, default_value_t = CommentBehavior::Update)]
+    pub behavior: CommentBehavior,
+
+    /// GitHub API base URL (GitHub Enterprise: https://HOST/api/v3) [default: $GITHUB_API_URL,
+    /// else https://api.github.com]
+    #[arg(long, value_name = "URL", env = "CLOUDOPS_GITHUB_API_URL")]
+    pub github_api: Option<String>,
+
+    /// On a GitHub rate limit, fail instead of waiting for the reset
+    #[arg(long)]
+    pub no_wait: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CommentBehavior {
+    Update,
+    New,
+    DeleteAndNew,
 }
 
 #[derive(Debug, Args)]

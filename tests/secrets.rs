@@ -15,6 +15,9 @@
 
 mod support;
 
+#[path = "support/github_server.rs"]
+mod github_server;
+
 use support::leaks::leaks;
 
 use std::collections::BTreeSet;
@@ -445,6 +448,67 @@ fn no_sensitive_value_is_printed_for_any_fixture() {
     });
     let checked = results.iter().filter(|r| r.0).count();
     let failures: Vec<String> = results.into_iter().flat_map(|r| r.1).collect();
+    assert!(
+        checked >= 2,
+        "only {checked} fixtures have sensitive values"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} leak(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// What `plan comment` sends GitHub is searched too: every request body, for every plan.
+#[test]
+fn no_sensitive_value_reaches_a_pull_request_comment() {
+    let gh = github_server::Server::start(vec![]);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (i, plan) in inputs().iter().enumerate() {
+        let secrets = file_secrets(plan);
+        if secrets.is_empty() {
+            continue;
+        }
+        checked += 1;
+        let pr = i as u64 + 1;
+        gh.open_pull("acme", "infra", pr);
+        let before = gh.requests().len();
+        for behavior in ["update", "new"] {
+            let out = support::cloudops()
+                .args(["plan", "comment", "--no-config", "--repo", "acme/infra"])
+                .args(["--pr", &pr.to_string(), "--behavior", behavior, "-vv"])
+                .arg(plan)
+                .env("CLOUDOPS_GITHUB_API_URL", gh.base_uri())
+                .env("GITHUB_TOKEN", "ghs_secretsTestToken0000000000000000")
+                .env_remove("GITHUB_EVENT_PATH")
+                .output()
+                .expect("runs");
+            check_output(
+                &format!("{} plan comment --behavior {behavior}", file_name(plan)),
+                &out,
+                &secrets,
+                &mut failures,
+            );
+        }
+        let sent = gh.requests();
+        assert!(
+            sent[before..].iter().any(|r| r.method == "POST"),
+            "{}: nothing was posted",
+            file_name(plan)
+        );
+        for r in &sent[before..] {
+            for (s, form) in leaks(&r.body, &secrets) {
+                failures.push(format!(
+                    "{}: {} {} sent {s:?} (as {form:?})",
+                    file_name(plan),
+                    r.method,
+                    r.target
+                ));
+            }
+        }
+    }
     assert!(
         checked >= 2,
         "only {checked} fixtures have sensitive values"

@@ -16,6 +16,16 @@ use crate::render;
 use crate::terraform;
 
 pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
+    run_then(args, ctx, |_| Ok(()))
+}
+
+/// `run`, with `then` given the finished report after it is printed and before the exit
+/// code is decided, so a failing gate still gets its PR comment.
+pub fn run_then(
+    args: &AnalyzeArgs,
+    ctx: &Context,
+    then: impl FnOnce(&Report) -> Result<(), Error>,
+) -> Result<ExitCode, Error> {
     if ctx.format == Format::Csv {
         return Err(Error::Usage {
             message: "`cloudops plan analyze` has no csv output".into(),
@@ -57,6 +67,7 @@ pub fn run(args: &AnalyzeArgs, ctx: &Context) -> Result<ExitCode, Error> {
     if ctx.format == Format::Github {
         append_step_summary(&report, ctx)?;
     }
+    then(&report)?;
     let code = exit_code(&report, args, ctx);
     if let Some(request) = save {
         request.save(report, capture.finish(), &opts, ctx)?;

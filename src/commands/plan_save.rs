@@ -16,6 +16,32 @@ use crate::plan::{scrub, AnalyzeOptions, Report};
 use crate::store::{NewPlan, Saved, DEFAULT_RETENTION_DAYS};
 use crate::timefmt;
 
+/// The workspace an analysis belongs to: --workspace, else the config file's, else one
+/// named after the git repository and directory (and Terraform workspace).
+pub fn workspace(args: &AnalyzeArgs, project: &ProjectSettings) -> Result<String, Error> {
+    match args
+        .workspace
+        .clone()
+        .or_else(|| project.history.workspace.clone())
+    {
+        Some(w) if w.trim().is_empty() => Err(Error::Usage {
+            message: "--workspace is empty".into(),
+            hint: "name the workspace, e.g. --workspace acme/infra/prod".into(),
+        }),
+        Some(w) => Ok(w.trim().to_string()),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| Error::Io {
+                context: "reading the current directory to name the workspace".into(),
+                error: e,
+            })?;
+            Ok(crate::workspace::default_workspace(
+                &cwd,
+                std::env::var("TF_WORKSPACE").ok(),
+            ))
+        }
+    }
+}
+
 /// What to save and where, resolved before the plan is read so that a bad setting fails
 /// fast instead of after a long analysis.
 pub struct Request {
@@ -32,24 +58,8 @@ impl Request {
         ctx: &Context,
     ) -> Result<Request, Error> {
         let history = &project.history;
-        let workspace = match args.workspace.clone().or_else(|| history.workspace.clone()) {
-            Some(w) if w.trim().is_empty() => {
-                return Err(Error::Usage {
-                    message: "--workspace is empty".into(),
-                    hint: "name the workspace, e.g. --workspace acme/infra/prod".into(),
-                })
-            }
-            Some(w) => w.trim().to_string(),
-            None => {
-                let cwd = std::env::current_dir().map_err(|e| Error::Io {
-                    context: "reading the current directory to name the workspace".into(),
-                    error: e,
-                })?;
-                crate::workspace::default_workspace(&cwd, std::env::var("TF_WORKSPACE").ok())
-            }
-        };
         Ok(Request {
-            workspace,
+            workspace: workspace(args, project)?,
             retention_days: args
                 .retention_days
                 .or(history.retention_days)

@@ -9,6 +9,14 @@ use serde::de::DeserializeOwned;
 
 use super::*;
 
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
 impl GitHub {
     /// Follows `Link: rel="next"` until the last page.
     pub(super) async fn get_all_pages<T: DeserializeOwned>(
@@ -17,6 +25,19 @@ impl GitHub {
         what: &str,
     ) -> Result<Vec<T>, GitHubError> {
         let mut items = Vec::new();
+        self.each_page(first, what, |mut page: Vec<T>| items.append(&mut page))
+            .await?;
+        Ok(items)
+    }
+
+    /// Hands each page to `keep` as it arrives, so a caller that wants a few items of a long
+    /// listing holds one page at a time.
+    pub(super) async fn each_page<T: DeserializeOwned>(
+        &self,
+        first: &str,
+        what: &str,
+        mut keep: impl FnMut(Vec<T>),
+    ) -> Result<(), GitHubError> {
         let mut seen = HashSet::new();
         let mut route = first.to_string();
         loop {
@@ -27,10 +48,9 @@ impl GitHub {
                 });
             }
             let answer = self.get(&route, what).await?;
-            let mut page: Vec<T> = decode(&answer.body, what)?;
-            items.append(&mut page);
+            keep(decode(&answer.body, what)?);
             let Some(next) = answer.link.as_deref().and_then(next_link) else {
-                return Ok(items);
+                return Ok(());
             };
             route = self
                 .same_origin_route(&next)
@@ -60,40 +80,78 @@ impl GitHub {
     }
 
     pub(super) async fn client(&self) -> Result<&Octocrab, GitHubError> {
+        let base = self.config.base_uri.as_deref().unwrap_or(DEFAULT_BASE_URI);
         self.client
-            .get_or_try_init(|| async {
-                let _ = rustls::crypto::ring::default_provider().install_default();
-                let base = self.config.base_uri.as_deref().unwrap_or(DEFAULT_BASE_URI);
-                let mut builder = Octocrab::builder()
-                    .base_uri(base)
-                    .map_err(|_| GitHubError::Other {
-                        what: "the GitHub API address".to_string(),
-                        detail: format!("`{base}` is not a valid URL"),
-                    })?
-                    .set_connect_timeout(Some(CONNECT_TIMEOUT))
-                    .set_read_timeout(Some(READ_TIMEOUT));
-                if let Some(token) = &self.config.token {
-                    builder = builder.personal_token(token.clone());
-                }
-                builder.build().map_err(|e| GitHubError::Other {
-                    what: "the HTTP client".to_string(),
-                    detail: error_chain(&e),
-                })
-            })
+            .get_or_try_init(|| async { self.build_client(base) })
             .await
     }
 
-    /// The one request helper: GET `route`, wait out rate limits as configured, and turn
-    /// every other failure into a `GitHubError` naming `what`.
+    /// A client whose `/graphql` is GitHub's GraphQL endpoint: octocrab keeps the base path
+    /// in front of every route, and Enterprise serves GraphQL at `/api/graphql`, not under
+    /// `/api/v3`.
+    pub(super) async fn graphql_client(&self) -> Result<&Octocrab, GitHubError> {
+        let base = self.config.base_uri.as_deref().unwrap_or(DEFAULT_BASE_URI);
+        let base = base.strip_suffix("/v3").unwrap_or(base).to_string();
+        self.graphql_client
+            .get_or_try_init(|| async { self.build_client(&base) })
+            .await
+    }
+
+    fn build_client(&self, base: &str) -> Result<Octocrab, GitHubError> {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut builder = Octocrab::builder()
+            .base_uri(base)
+            .map_err(|_| GitHubError::Other {
+                what: "the GitHub API address".to_string(),
+                detail: format!("`{base}` is not a valid URL"),
+            })?
+            .set_connect_timeout(Some(CONNECT_TIMEOUT))
+            .set_read_timeout(Some(READ_TIMEOUT));
+        if let Some(token) = &self.config.token {
+            builder = builder.personal_token(token.clone());
+        }
+        builder.build().map_err(|e| GitHubError::Other {
+            what: "the HTTP client".to_string(),
+            detail: error_chain(&e),
+        })
+    }
+
     pub(super) async fn get(&self, route: &str, what: &str) -> Result<Answer, GitHubError> {
-        let client = self.client().await?;
+        self.send(Method::Get, route, None, what).await
+    }
+
+    /// The one request helper: send `route`, wait out rate limits as configured, and turn
+    /// every other failure into a `GitHubError` naming `what`. A request refused for a rate
+    /// limit was not carried out, so repeating a POST after the wait cannot post twice.
+    pub(super) async fn send(
+        &self,
+        method: Method,
+        route: &str,
+        body: Option<&serde_json::Value>,
+        what: &str,
+    ) -> Result<Answer, GitHubError> {
+        self.send_on(self.client().await?, method, route, body, what)
+            .await
+    }
+
+    pub(super) async fn send_on(
+        &self,
+        client: &Octocrab,
+        method: Method,
+        route: &str,
+        body: Option<&serde_json::Value>,
+        what: &str,
+    ) -> Result<Answer, GitHubError> {
         let mut waits = 0;
         loop {
-            tracing::debug!(route, "GitHub request");
-            let response = client
-                ._get(route)
-                .await
-                .map_err(|e| transport_error(&e, what))?;
+            tracing::debug!(route, method = ?method, "GitHub request");
+            let response = match method {
+                Method::Get => client._get(route).await,
+                Method::Post => client._post(route, body).await,
+                Method::Patch => client._patch(route, body).await,
+                Method::Delete => client._delete(route, body).await,
+            }
+            .map_err(|e| transport_error(&e, what))?;
             let status = response.status().as_u16();
             let headers = response.headers();
             let header = |name: &str| {
@@ -176,8 +234,12 @@ impl GitHub {
                 404 => GitHubError::NotFound {
                     what: what.to_string(),
                 },
-                409 => GitHubError::EmptyRepository {
+                409 if matches!(method, Method::Get) => GitHubError::EmptyRepository {
                     what: what.to_string(),
+                },
+                422 => GitHubError::Invalid {
+                    what: what.to_string(),
+                    detail,
                 },
                 _ => GitHubError::Other {
                     what: what.to_string(),
@@ -263,10 +325,31 @@ pub(super) fn add(t: jiff::Timestamp, d: Duration) -> jiff::Timestamp {
     jiff::Timestamp::from_second(t.as_second().saturating_add(d.as_secs() as i64)).unwrap_or(t)
 }
 
-/// GitHub's `message` from an error body, else the start of the body itself.
+/// GitHub's `message` from an error body (with the reasons a 422 lists), else the start of
+/// the body itself.
 pub(super) fn error_message(body: &str) -> String {
-    if let Ok(MessageJson { message: Some(m) }) = serde_json::from_str::<MessageJson>(body) {
-        return m;
+    if let Ok(MessageJson {
+        message: Some(m),
+        errors,
+    }) = serde_json::from_str::<MessageJson>(body)
+    {
+        let reasons: Vec<String> = errors
+            .iter()
+            .filter_map(|e| match e {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Object(o) => o
+                    .get("message")
+                    .or_else(|| o.get("code"))
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string),
+                _ => None,
+            })
+            .take(5)
+            .collect();
+        if reasons.is_empty() {
+            return m;
+        }
+        return format!("{m} ({})", reasons.join("; "));
     }
     let text: String = body.trim().chars().take(200).collect();
     text.replace(['\n', '\r'], " ")

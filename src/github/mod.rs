@@ -16,7 +16,10 @@ use octocrab::Octocrab;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+mod comments;
 mod http;
+
+pub use comments::IssueComment;
 
 use http::*;
 
@@ -121,6 +124,11 @@ pub enum GitHubError {
     EmptyRepository {
         what: String,
     },
+    /// 422: GitHub understood the request and refused its content (too long, locked issue).
+    Invalid {
+        what: String,
+        detail: String,
+    },
     Other {
         what: String,
         detail: String,
@@ -146,6 +154,9 @@ impl fmt::Display for GitHubError {
             }
             GitHubError::Network { detail } => write!(f, "cannot reach GitHub: {detail}"),
             GitHubError::EmptyRepository { what } => write!(f, "{what}: the repository is empty"),
+            GitHubError::Invalid { what, detail } => {
+                write!(f, "GitHub refused {what}: {detail}")
+            }
             GitHubError::Other { what, detail } => {
                 write!(f, "GitHub request for {what} failed: {detail}")
             }
@@ -189,6 +200,9 @@ impl GitHubError {
             GitHubError::EmptyRepository { .. } => {
                 "nothing to scan until something is pushed".to_string()
             }
+            GitHubError::Invalid { .. } => "GitHub validated the request and refused it; the \
+                message above says why (a locked conversation, a body over 65,536 characters)"
+                .to_string(),
             GitHubError::Other { .. } => "try again in a moment; if it persists, run with \
                 CLOUDOPS_LOG=debug to see the requests"
                 .to_string(),
@@ -215,6 +229,10 @@ impl GitHubError {
             },
             GitHubError::Network { detail } => GitHubError::Network { detail: r(detail) },
             GitHubError::EmptyRepository { what } => GitHubError::EmptyRepository { what: r(what) },
+            GitHubError::Invalid { what, detail } => GitHubError::Invalid {
+                what: r(what),
+                detail: r(detail),
+            },
             GitHubError::Other { what, detail } => GitHubError::Other {
                 what: r(what),
                 detail: r(detail),
@@ -232,6 +250,7 @@ pub struct GitHub {
     /// Built on first use: octocrab spawns its request worker on the current tokio
     /// runtime, so building in `new` would tie `new` to being called inside one.
     client: tokio::sync::OnceCell<Octocrab>,
+    graphql_client: tokio::sync::OnceCell<Octocrab>,
     on_wait: Option<WaitCallback>,
 }
 
@@ -304,6 +323,8 @@ struct BlobJson {
 #[derive(Deserialize)]
 struct MessageJson {
     message: Option<String>,
+    #[serde(default)]
+    errors: Vec<serde_json::Value>,
 }
 
 impl GitHub {
@@ -348,6 +369,7 @@ impl GitHub {
             config,
             origin,
             client: tokio::sync::OnceCell::new(),
+            graphql_client: tokio::sync::OnceCell::new(),
             on_wait: None,
         })
     }
@@ -524,7 +546,7 @@ pub fn token(api: Option<&str>, warn: &dyn Fn(&str)) -> Option<String> {
             if !matches!(e, crate::Error::Auth { ref message, .. } if message.starts_with("no OS keyring works"))
             {
                 warn(&format!(
-                    "the stored GitHub token could not be read ({e}); scanning without one"
+                    "the stored GitHub token could not be read ({e}); going on without one"
                 ));
             }
             None

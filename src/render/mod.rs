@@ -8,6 +8,7 @@ pub mod history;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod pr_comment;
 pub mod sarif;
 pub mod scan;
 pub mod table;

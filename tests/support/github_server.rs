@@ -16,7 +16,15 @@
 //! answers its responses in order and repeats the last one. `{base}` in a body or header
 //! value becomes the server's base URI when served (for Link headers and `url` fields).
 //! Unmatched requests get GitHub's 404 body. Every request is logged with whether it
-//! carried an `authorization` header, never the header's value.
+//! carried an `authorization` header, never the header's value, and with its body (so a
+//! test can check what was sent).
+//!
+//! Pull requests opened with `Server::open_pull` get stateful issue comments, as GitHub
+//! keeps them: list (paged by `per_page`/`page` with `Link` headers), create (201; over
+//! 65,536 characters is GitHub's 422), edit, delete (204), and GraphQL `minimizeComment`.
+//! Explicit routes win over that state, and a `Route::times` route answers its responses
+//! once each and then lets requests through, so a test can put a 403 or a rate limit in
+//! front of the real behaviour.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -114,6 +122,8 @@ pub struct Route {
     pub path: String,
     pub query: Vec<(String, String)>,
     pub responses: Vec<Response>,
+    /// Repeat the last response forever (else stop matching once all are served).
+    pub repeat_last: bool,
 }
 
 impl Route {
@@ -135,8 +145,27 @@ impl Route {
             path,
             query,
             responses,
+            repeat_last: true,
         }
     }
+
+    /// Answers each of `responses` once, then no longer matches.
+    pub fn times(method: &str, target: &str, responses: Vec<Response>) -> Route {
+        Route {
+            repeat_last: false,
+            ..Route::seq(method, target, responses)
+        }
+    }
+}
+
+/// A comment as the server keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub id: u64,
+    pub node_id: String,
+    pub author: String,
+    pub body: String,
+    pub minimized: bool,
 }
 
 /// A request as the server saw it.
@@ -149,11 +178,15 @@ pub struct Logged {
     pub authorized: bool,
     /// Some route answered (false: the default 404).
     pub matched: bool,
+    pub body: String,
 }
 
 struct State {
     routes: Vec<(Route, usize)>,
     log: Vec<Logged>,
+    /// Issue comments per "owner/repo#n" of the pull requests opened.
+    pulls: BTreeMap<String, Vec<Comment>>,
+    next_id: u64,
 }
 
 pub struct Server {
@@ -169,6 +202,8 @@ impl Server {
         let state = Arc::new(Mutex::new(State {
             routes: routes.into_iter().map(|r| (r, 0)).collect(),
             log: Vec::new(),
+            pulls: BTreeMap::new(),
+            next_id: 1_000_000,
         }));
         let stop = Arc::new(AtomicBool::new(false));
         let (st, sp) = (state.clone(), stop.clone());
@@ -197,6 +232,38 @@ impl Server {
     /// usually does).
     pub fn add(&self, route: Route) {
         self.state.lock().unwrap().routes.push((route, 0));
+    }
+
+    /// Opens pull request `n` of `owner/repo` with no comments.
+    pub fn open_pull(&self, owner: &str, repo: &str, n: u64) {
+        self.state
+            .lock()
+            .unwrap()
+            .pulls
+            .insert(format!("{owner}/{repo}#{n}"), Vec::new());
+    }
+
+    /// Adds a comment as `author` would post it; returns its id.
+    pub fn seed_comment(&self, owner: &str, repo: &str, n: u64, author: &str, body: &str) -> u64 {
+        let mut st = self.state.lock().unwrap();
+        let id = st.next_id;
+        st.next_id += 1;
+        st.pulls
+            .get_mut(&format!("{owner}/{repo}#{n}"))
+            .expect("open_pull first")
+            .push(Comment {
+                id,
+                node_id: format!("IC_kwDO{id}"),
+                author: author.to_string(),
+                body: body.to_string(),
+                minimized: false,
+            });
+        id
+    }
+
+    /// The comments of a pull request, oldest first.
+    pub fn comments(&self, owner: &str, repo: &str, n: u64) -> Vec<Comment> {
+        self.state.lock().unwrap().pulls[&format!("{owner}/{repo}#{n}")].clone()
     }
 
     pub fn requests(&self) -> Vec<Logged> {
@@ -259,19 +326,22 @@ fn serve(stream: TcpStream, state: &Mutex<State>, base: &str) {
             }
         }
     }
+    let mut body = vec![0; content_length];
     if content_length > 0 {
-        let mut body = vec![0; content_length];
         let _ = reader.read_exact(&mut body);
     }
+    let body = String::from_utf8_lossy(&body).into_owned();
 
     let response = {
         let mut st = state.lock().unwrap();
-        let found = answer(&mut st.routes, &method, &target);
+        let found = answer(&mut st.routes, &method, &target)
+            .or_else(|| comments::answer(&mut st, &method, &target, &body));
         st.log.push(Logged {
             method: method.clone(),
             target: target.clone(),
             authorized,
             matched: found.is_some(),
+            body,
         });
         found.unwrap_or_else(Response::not_found)
     };
@@ -308,10 +378,11 @@ fn answer(routes: &mut [(Route, usize)], method: &str, target: &str) -> Option<R
     let (path, query) = split_target(target);
     let best = routes
         .iter_mut()
-        .filter(|(r, _)| {
+        .filter(|(r, served)| {
             r.method.eq_ignore_ascii_case(method)
                 && r.path == path
                 && r.query.iter().all(|pair| query.contains(pair))
+                && (r.repeat_last || *served < r.responses.len())
         })
         .max_by_key(|(r, _)| r.query.len())?;
     let (route, served) = best;
@@ -338,6 +409,9 @@ fn split_target(target: &str) -> (String, Vec<(String, String)>) {
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        201 => "Created",
+        204 => "No Content",
+        422 => "Unprocessable Entity",
         301 => "Moved Permanently",
         302 => "Found",
         401 => "Unauthorized",
@@ -348,6 +422,165 @@ fn reason(status: u16) -> &'static str {
         500 => "Internal Server Error",
         502 => "Bad Gateway",
         _ => "Status",
+    }
+}
+
+/// The stateful issue-comment routes (see the module note).
+mod comments {
+    use super::{split_target, Comment, Response, State};
+    use serde_json::{json, Value};
+
+    const AUTHOR: &str = "github-actions[bot]";
+
+    pub(super) fn answer(
+        st: &mut State,
+        method: &str,
+        target: &str,
+        body: &str,
+    ) -> Option<Response> {
+        let (path, query) = split_target(target);
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let q = |k: &str| query.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        match (method, parts.as_slice()) {
+            ("POST", ["graphql"]) => Some(minimize(st, body)),
+            (_, ["repos", o, r, "issues", n, "comments"]) => {
+                let key = format!("{o}/{r}#{n}");
+                let n: u64 = n.parse().ok()?;
+                match method {
+                    "GET" => {
+                        let list = st.pulls.get(&key)?;
+                        let per: usize = q("per_page").and_then(|v| v.parse().ok()).unwrap_or(30);
+                        let page: usize = q("page").and_then(|v| v.parse().ok()).unwrap_or(1);
+                        let items: Vec<Value> = list
+                            .iter()
+                            .skip(per * (page - 1))
+                            .take(per)
+                            .map(|c| to_json(o, r, n, c))
+                            .collect();
+                        let mut resp = Response::ok(Value::Array(items));
+                        if per * page < list.len() {
+                            let base = format!("/repos/{o}/{r}/issues/{n}/comments?per_page={per}");
+                            resp = resp.next_page(
+                                &format!("{base}&page={}", page + 1),
+                                &format!("{base}&page={}", list.len().div_ceil(per)),
+                            );
+                        }
+                        Some(resp)
+                    }
+                    "POST" => {
+                        let text = match body_text(body) {
+                            Ok(t) => t,
+                            Err(r) => return Some(r),
+                        };
+                        let id = st.next_id;
+                        st.next_id += 1;
+                        let c = Comment {
+                            id,
+                            node_id: format!("IC_kwDO{id}"),
+                            author: AUTHOR.to_string(),
+                            body: text,
+                            minimized: false,
+                        };
+                        let v = to_json(o, r, n, &c);
+                        st.pulls.get_mut(&key)?.push(c);
+                        Some(Response::json(201, v))
+                    }
+                    _ => None,
+                }
+            }
+            (_, ["repos", o, r, "issues", "comments", id]) => {
+                let id: u64 = id.parse().ok()?;
+                let prefix = format!("{o}/{r}#");
+                let (key, i) = st.pulls.iter().find_map(|(k, list)| {
+                    let i = list.iter().position(|c| c.id == id)?;
+                    k.starts_with(&prefix).then(|| (k.clone(), i))
+                })?;
+                let n: u64 = key.rsplit('#').next()?.parse().ok()?;
+                let list = st.pulls.get_mut(&key)?;
+                match method {
+                    "PATCH" => {
+                        let text = match body_text(body) {
+                            Ok(t) => t,
+                            Err(r) => return Some(r),
+                        };
+                        list[i].body = text;
+                        Some(Response::ok(to_json(o, r, n, &list[i])))
+                    }
+                    "DELETE" => {
+                        list.remove(i);
+                        Some(Response {
+                            status: 204,
+                            headers: Vec::new(),
+                            body: String::new(),
+                            reset_in: None,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn body_text(body: &str) -> Result<String, Response> {
+        let v: Value = serde_json::from_str(body)
+            .map_err(|_| Response::error(400, "Problems parsing JSON"))?;
+        let text = v["body"].as_str().unwrap_or_default().to_string();
+        if text.chars().count() > 65_536 {
+            let mut r = Response::error(422, "Validation Failed");
+            r.body = json!({
+                "message": "Validation Failed",
+                "errors": [{"resource": "IssueComment", "code": "custom", "field": "body",
+                            "message": "body is too long (maximum is 65536 characters)"}],
+                "documentation_url": "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+                "status": "422"
+            })
+            .to_string();
+            return Err(r);
+        }
+        Ok(text)
+    }
+
+    fn minimize(st: &mut State, body: &str) -> Response {
+        let v: Value = serde_json::from_str(body).unwrap_or_default();
+        let id = v["variables"]["id"].as_str().unwrap_or_default();
+        let found = st
+            .pulls
+            .values_mut()
+            .flat_map(|l| l.iter_mut())
+            .find(|c| c.node_id == id);
+        match found {
+            Some(c)
+                if v["query"]
+                    .as_str()
+                    .is_some_and(|q| q.contains("minimizeComment")) =>
+            {
+                c.minimized = true;
+                Response::ok(
+                    json!({"data": {"minimizeComment": {"minimizedComment": {"isMinimized": true}}}}),
+                )
+            }
+            _ => Response::ok(json!({
+                "data": {"minimizeComment": null},
+                "errors": [{"type": "NOT_FOUND", "path": ["minimizeComment"],
+                            "message": format!("Could not resolve to a node with the global id of '{id}'")}]
+            })),
+        }
+    }
+
+    fn to_json(o: &str, r: &str, n: u64, c: &Comment) -> Value {
+        json!({
+            "id": c.id,
+            "node_id": c.node_id,
+            "url": format!("{{base}}/repos/{o}/{r}/issues/comments/{}", c.id),
+            "html_url": format!("https://github.com/{o}/{r}/pull/{n}#issuecomment-{}", c.id),
+            "issue_url": format!("{{base}}/repos/{o}/{r}/issues/{n}"),
+            "body": c.body,
+            "user": super::fixtures::author(&c.author, if c.author.ends_with("[bot]") { "Bot" } else { "User" }),
+            "created_at": "2026-12-01T10:00:00Z",
+            "updated_at": "2026-12-01T10:00:00Z",
+            "author_association": "NONE"
+        })
     }
 }
 
