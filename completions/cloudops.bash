@@ -268,6 +268,9 @@ _cloudops() {
             cloudops__subcmd__help__subcmd__plan,analyze)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__analyze"
                 ;;
+            cloudops__subcmd__help__subcmd__plan,comment)
+                cmd="cloudops__subcmd__help__subcmd__plan__subcmd__comment"
+                ;;
             cloudops__subcmd__help__subcmd__plan,history)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history"
                 ;;
@@ -292,6 +295,9 @@ _cloudops() {
             cloudops__subcmd__plan,analyze)
                 cmd="cloudops__subcmd__plan__subcmd__analyze"
                 ;;
+            cloudops__subcmd__plan,comment)
+                cmd="cloudops__subcmd__plan__subcmd__comment"
+                ;;
             cloudops__subcmd__plan,help)
                 cmd="cloudops__subcmd__plan__subcmd__help"
                 ;;
@@ -300,6 +306,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__plan__subcmd__help,analyze)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__analyze"
+                ;;
+            cloudops__subcmd__plan__subcmd__help,comment)
+                cmd="cloudops__subcmd__plan__subcmd__help__subcmd__comment"
                 ;;
             cloudops__subcmd__plan__subcmd__help,help)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__help"
@@ -2081,7 +2090,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan)
-            opts="analyze history"
+            opts="analyze comment history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2095,6 +2104,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan__subcmd__analyze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__plan__subcmd__comment)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2315,7 +2338,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version analyze history help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version analyze comment history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2422,8 +2445,94 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__plan__subcmd__comment)
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --repo --pr --behavior --github-api --no-wait --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --fail-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-destroy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mass-destroy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --terraform-bin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --behavior)
+                    COMPREPLY=($(compgen -W "update new delete-and-new" -- "${cur}"))
+                    return 0
+                    ;;
+                --github-api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__plan__subcmd__help)
-            opts="analyze history help"
+            opts="analyze comment history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,6 +2546,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__help__subcmd__analyze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__plan__subcmd__help__subcmd__comment)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
