@@ -25,7 +25,9 @@
 //!
 //! Header fields: 0 value of variable `v`, 1 ignore-address glob, 2 `checks`,
 //! 3 `action_invocations`, 4 `condition_results`, 5..=8 output before / after /
-//! after_unknown / after_sensitive, 9 output name.
+//! after_unknown / after_sensitive, 9 output name, 10 release shape: first byte bit0 writes
+//! the plan as Terraform 1.0.0 does (format 0.1, whose drift may lack instance keys),
+//! bit1 leaves out `terraform_version`.
 //!
 //! Record selectors:
 //! - r0: actions (index into [`ACTIONS`]), r1: resource type (index into [`TYPES`]),
@@ -36,7 +38,10 @@
 //!
 //! Record fields: 0 before, 1 after, 2 after_unknown, 3 before_sensitive, 4 after_sensitive,
 //! 5 replace_paths, 6 name, 7 a `relevant_attributes` path for this resource, 8 import id
-//! (string) or identity (anything else).
+//! (string) or identity (anything else), 9 optional fields to leave out, as older releases
+//! do (first byte): bit0 `address`, bit1 `mode`, bit2 `type`, bit3 `name`,
+//! bit4 `module_address`, bit5 `change`, bit6 adds an `index` (a number, or for odd records a
+//! string key that needs quoting) to the address, bit7 `provider_name`.
 //!
 //! The skeleton always declares a sensitive root variable whose value is [`CANARY`]; the
 //! redaction guarantee is that this value appears in no rendering, wherever the fuzzer copies
@@ -222,6 +227,21 @@ pub fn build(data: &[u8]) -> Built {
         if module {
             address = format!("module.m{i}.{address}");
         }
+        let drop = r.field(9).and_then(|f| f.first().copied()).unwrap_or(0);
+        let index = (drop & 0x40 != 0).then(|| {
+            if i % 2 == 0 {
+                (i.to_string(), format!("[{i}]"))
+            } else {
+                // Quoted as Terraform 1.3+ does (the skeleton says 1.9.5).
+                (
+                    quote(&format!("k\"${{{i}}}")),
+                    format!("[\"k\\\"$${{{i}}}\"]"),
+                )
+            }
+        });
+        if let Some((_, key)) = &index {
+            address.push_str(key);
+        }
         let mut change = format!("{{\"actions\":{}", ACTIONS[r0 as usize % ACTIONS.len()]);
         for (k, key) in [
             "before",
@@ -254,13 +274,29 @@ pub fn build(data: &[u8]) -> Built {
         }
         change.push('}');
 
-        let mut rc = format!(
-            "{{\"address\":{},\"mode\":{},\"type\":{},\"name\":{},\"provider_name\":\"registry.terraform.io/hashicorp/aws\"",
-            quote(&address),
-            quote(if data_mode { "data" } else { "managed" }),
-            quote(&ty),
-            quote(&name)
-        );
+        // A leading member that every reader ignores, so that each part below can be left out.
+        let mut rc = "{\"x\":0".to_string();
+        let parts = [
+            ("address", quote(&address)),
+            ("mode", quote(if data_mode { "data" } else { "managed" })),
+            ("type", quote(&ty)),
+            ("name", quote(&name)),
+        ];
+        for (bit, (key, value)) in parts.into_iter().enumerate() {
+            if drop & (1 << bit) == 0 {
+                push_field(&mut rc, key, Some(value));
+            }
+        }
+        if let Some((value, _)) = index {
+            push_field(&mut rc, "index", Some(value));
+        }
+        if drop & 0x80 == 0 {
+            push_field(
+                &mut rc,
+                "provider_name",
+                Some(quote("registry.terraform.io/hashicorp/aws")),
+            );
+        }
         if r2 & 0x08 != 0 {
             push_field(
                 &mut rc,
@@ -269,17 +305,22 @@ pub fn build(data: &[u8]) -> Built {
             );
         }
         if module {
-            push_field(
-                &mut rc,
-                "module_address",
-                Some(quote(&format!("module.m{i}"))),
-            );
+            if drop & 0x10 == 0 {
+                push_field(
+                    &mut rc,
+                    "module_address",
+                    Some(quote(&format!("module.m{i}"))),
+                );
+            }
             push_field(&mut rc, "deposed", Some(quote("00000001")));
         }
         if let Some(reason) = REASONS[(r3 & 0x7F) as usize % REASONS.len()] {
             push_field(&mut rc, "action_reason", Some(quote(reason)));
         }
-        rc.push_str(&format!(",\"change\":{change}}}"));
+        if drop & 0x20 == 0 {
+            rc.push_str(&format!(",\"change\":{change}"));
+        }
+        rc.push('}');
 
         if let Some(path) = r.json(7) {
             relevant.push(format!(
@@ -307,10 +348,23 @@ pub fn build(data: &[u8]) -> Built {
     } else {
         "format_version"
     };
-    let mut doc = format!(
-        "{{{}:\"1.2\",\"terraform_version\":\"1.9.5\"",
-        quote(version_key)
-    );
+    let shape = header
+        .field(10)
+        .and_then(|f| f.first().copied())
+        .unwrap_or(0);
+    let (format_version, terraform_version) = if shape & 0x01 != 0 {
+        ("0.1", "1.0.0")
+    } else {
+        ("1.2", "1.9.5")
+    };
+    let mut doc = format!("{{{}:\"{format_version}\"", quote(version_key));
+    if shape & 0x02 == 0 {
+        push_field(
+            &mut doc,
+            "terraform_version",
+            Some(quote(terraform_version)),
+        );
+    }
     push_field(
         &mut doc,
         "variables",

@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::Value;
 
+use super::address::{self, Identity, KeyQuoting, Parts};
 use super::diff::{
     collect_all, collect_secrets, is_secret_name, path_to_string, path_within, Differ, Marks,
     SECRET_NAME_PARTS,
 };
 use super::error::PlanError;
+use super::legacy_drift::{self, IndexRecovery};
 use super::model::{
     marker_is_empty, parse_raw, ActionInvocation, CheckResult, ConditionResult, DeferredChange,
     OutputChange, Raw, RelevantAttribute, ResourceChange, VariableValue,
@@ -83,6 +85,8 @@ pub struct Accumulator {
     secrets: HashSet<String>,
     keys: HashSet<&'static str>,
     fatal: Option<PlanError>,
+    /// Terraform 0.15.4–1.0.0 drift entries have no instance key; see `legacy_drift`.
+    recovery: IndexRecovery,
 }
 
 /// Top-level keys that tell a plan from a state or some other JSON.
@@ -123,6 +127,7 @@ impl Accumulator {
             secrets: HashSet::new(),
             keys: HashSet::new(),
             fatal: None,
+            recovery: IndexRecovery::default(),
         }
     }
 
@@ -163,7 +168,36 @@ impl Accumulator {
         section: Section,
         rc: ResourceChange<'_>,
     ) -> Result<(), String> {
-        let (mut entry, before, after) = self.entry(rc, section)?;
+        let id = self.identify(&rc)?;
+        // Terraform 0.15.4–1.0.0 list every instance once anything drifted; the unchanged
+        // ones are read (their secrets still count) but are not drift.
+        let unchanged = section == Section::Drift
+            && rc.previous_address.is_none()
+            && legacy_drift::unchanged(&rc.change).map_err(|e| {
+                format!(
+                    "a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask",
+                    id.address.escape_debug()
+                )
+            })?;
+        let key = || {
+            (
+                id.module.clone(),
+                id.mode.clone(),
+                id.resource_type.clone(),
+                id.name.clone(),
+            )
+        };
+        let indexless = id.rebuilt && rc.index.is_none() && !rc.index_unknown;
+        if section == Section::Drift && indexless && !unchanged {
+            self.recovery
+                .indexless(self.drift.len(), &key(), &rc.change);
+        } else if section == Section::Changes && self.may_lack_keys() {
+            self.recovery.instance(&key(), &id.address, &rc.change);
+        }
+        let (mut entry, before, after) = self.entry(rc, id, section)?;
+        if unchanged {
+            return Ok(());
+        }
         if section == Section::Changes && entry.mode == "data" && entry.action == Action::Delete {
             // Terraform neither counts nor shows data sources leaving the state.
             return Ok(());
@@ -226,16 +260,45 @@ impl Accumulator {
         }
     }
 
+    /// The address and parts of a change, with what its release left out filled in.
+    fn identify(&self, rc: &ResourceChange<'_>) -> Result<Identity, String> {
+        let quoting = KeyQuoting::for_plan(
+            self.meta.terraform_version.as_deref(),
+            self.meta.format_version.as_deref(),
+        );
+        address::identify(
+            Parts {
+                address: rc.address.as_deref(),
+                module_address: rc.module_address.as_deref(),
+                mode: rc.mode.as_deref(),
+                resource_type: rc.resource_type.as_deref(),
+                name: rc.name.as_deref(),
+                index: rc.index.as_ref(),
+                index_unknown: rc.index_unknown,
+            },
+            quoting,
+        )
+    }
+
+    /// Only format 0.1 (Terraform 0.12–1.0.0) can have drift without instance keys.
+    fn may_lack_keys(&self) -> bool {
+        self.meta
+            .format_version
+            .as_deref()
+            .is_none_or(|v| v.trim() == "0.1")
+    }
+
     /// Builds the entry and, where the rules or the diff need them, the parsed values.
     #[allow(clippy::type_complexity)]
     fn entry(
         &mut self,
         rc: ResourceChange<'_>,
+        id: Identity,
         section: Section,
     ) -> Result<(ResourceEntry, Option<Value>, Option<Value>), String> {
         let c = rc.change;
         let action = Action::from_actions(&c.actions);
-        let resource_type = rc.resource_type.unwrap_or_default();
+        let resource_type = id.resource_type;
         let raw_after = c.after.map(|r| r.get());
         let sensitive_marks =
             !marker_is_empty(c.before_sensitive) || !marker_is_empty(c.after_sensitive);
@@ -259,7 +322,7 @@ impl Accumulator {
         let unreadable = |e: serde_json::Error| {
             format!(
                 "a value of {} cannot be read ({e}); cloudops does not report a plan it cannot mask",
-                rc.address.escape_debug()
+                id.address.escape_debug()
             )
         };
         let mut attributes = Vec::new();
@@ -342,12 +405,12 @@ impl Accumulator {
             .map(str::to_string);
         let entry = ResourceEntry {
             plan: self.index,
-            address: rc.address,
+            address: id.address,
             previous_address: rc.previous_address,
-            module: rc.module_address,
-            mode: rc.mode.unwrap_or_else(|| "managed".to_string()),
+            module: id.module,
+            mode: id.mode,
             resource_type,
-            name: rc.name.unwrap_or_default(),
+            name: id.name,
             provider: rc.provider_name,
             action,
             actions: c.actions,
@@ -472,7 +535,11 @@ impl Accumulator {
     }
 
     pub fn deferred_change(&mut self, d: DeferredChange<'_>) -> Result<(), String> {
-        let (mut entry, _, _) = self.entry(d.resource_change, Section::Changes)?;
+        let Some(rc) = d.resource_change else {
+            return Err("it has no `resource_change`".to_string());
+        };
+        let id = self.identify(&rc)?;
+        let (mut entry, _, _) = self.entry(rc, id, Section::Changes)?;
         entry.reason_text = Some(format!("deferred: {}", d.reason));
         entry.reason = Some(d.reason);
         self.summary.deferred += 1;
@@ -560,6 +627,7 @@ impl Accumulator {
             });
         }
 
+        self.recover_drift_keys();
         self.mark_relevant_drift();
         for name in &self.sensitive_variables {
             if let Some(v) = self.variables.get(name) {
@@ -590,6 +658,25 @@ impl Accumulator {
             findings: self.findings,
             secrets: self.secrets,
         })
+    }
+
+    fn recover_drift_keys(&mut self) {
+        let recovery = std::mem::take(&mut self.recovery);
+        if recovery.is_empty() {
+            return;
+        }
+        for (i, found) in recovery.resolve() {
+            let Some(d) = self.drift.get_mut(i) else {
+                continue;
+            };
+            match found {
+                Some(address) => d.address = address,
+                None => tracing::warn!(
+                    address = %d.address,
+                    "this plan's release (Terraform 0.15.4–1.0.0) leaves the instance key out of resource_drift, and no single instance in resource_changes matches; the address is shown without it"
+                ),
+            }
+        }
     }
 
     fn mark_relevant_drift(&mut self) {

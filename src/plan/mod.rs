@@ -1,11 +1,13 @@
 //! The pure plan-analysis core: bytes in, a redacted `Report` out. No files, no clock, no
 //! environment, no printing; the command layer brings those.
 
+pub mod address;
 pub mod analyze;
 pub mod compare;
 pub mod diff;
 pub mod error;
 pub mod input;
+pub mod legacy_drift;
 pub mod model;
 pub mod policy;
 pub mod redact;

@@ -23,9 +23,13 @@ pub fn marker_is_empty(raw: Raw<'_>) -> bool {
     raw.is_none_or(|r| memchr::memmem::find(r.get().as_bytes(), b"true").is_none())
 }
 
+/// Every field is optional: Go omits empty ones, and Terraform 0.15.4–1.0.0 write
+/// `resource_drift` entries without `address` (and without `index`); `plan::address` fills in
+/// what is missing.
 #[derive(Debug, Deserialize)]
 pub struct ResourceChange<'a> {
-    pub address: String,
+    #[serde(default)]
+    pub address: Option<String>,
     #[serde(default)]
     pub previous_address: Option<String>,
     #[serde(default)]
@@ -36,17 +40,25 @@ pub struct ResourceChange<'a> {
     pub resource_type: Option<String>,
     #[serde(default)]
     pub name: Option<String>,
+    /// A number or a string; absent for resources without `count` or `for_each`.
+    #[serde(default)]
+    pub index: Option<Value>,
+    /// Terraform 1.10+: a deferred instance whose key is not known yet.
+    #[serde(default)]
+    pub index_unknown: bool,
     #[serde(default)]
     pub provider_name: Option<String>,
     #[serde(default)]
     pub deposed: Option<String>,
-    #[serde(borrow)]
+    /// Always written by Terraform; without it the entry's actions are unknown and it is not
+    /// counted (with a warning), like an unrecognised action list.
+    #[serde(default, borrow)]
     pub change: Change<'a>,
     #[serde(default)]
     pub action_reason: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Change<'a> {
     #[serde(default)]
     pub actions: Vec<String>,
@@ -108,6 +120,7 @@ pub struct OutputChange {
 
 #[derive(Debug, Deserialize)]
 pub struct RelevantAttribute {
+    #[serde(default)]
     pub resource: String,
     #[serde(default)]
     pub attribute: Vec<Value>,
@@ -178,8 +191,9 @@ pub struct ConditionResult {
 pub struct DeferredChange<'a> {
     #[serde(default)]
     pub reason: String,
-    #[serde(borrow)]
-    pub resource_change: ResourceChange<'a>,
+    /// Always written by Terraform; when missing, the entry is reported as unreadable.
+    #[serde(default, borrow)]
+    pub resource_change: Option<ResourceChange<'a>>,
 }
 
 #[derive(Debug, Deserialize)]

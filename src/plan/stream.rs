@@ -21,6 +21,11 @@ fn unreadable(detail: String, mark: &Mark, index: usize) -> PlanError {
     }
 }
 
+/// Names the entry a problem is in: "entry 3 of resource_drift: ...".
+fn entry(section: &str, n: usize, detail: String) -> String {
+    format!("entry {n} of {section}: {detail}")
+}
+
 /// Reads the document starting at the scanner's position into `acc`.
 pub fn read_document(
     docs: &mut Documents<'_>,
@@ -53,19 +58,23 @@ pub fn read_document(
                 } else {
                     Section::Drift
                 };
+                let mut n = 0;
                 d.elements(|bytes, mark| {
+                    n += 1;
                     let rc: ResourceChange =
                         serde_json::from_slice(bytes).map_err(|e| json_error(e, &mark, index))?;
                     acc.resource_change(section, rc)
-                        .map_err(|detail| unreadable(detail, &mark, index))
+                        .map_err(|detail| unreadable(entry(&key, n, detail), &mark, index))
                 })?;
             }
             "deferred_changes" => {
+                let mut n = 0;
                 d.elements(|bytes, mark| {
+                    n += 1;
                     let dc: DeferredChange =
                         serde_json::from_slice(bytes).map_err(|e| json_error(e, &mark, index))?;
                     acc.deferred_change(dc)
-                        .map_err(|detail| unreadable(detail, &mark, index))
+                        .map_err(|detail| unreadable(entry(&key, n, detail), &mark, index))
                 })?;
             }
             "output_changes" => {
