@@ -311,3 +311,103 @@ fn no_sensitive_value_of_any_fixture_is_in_a_request_body() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A plan whose analysis is far over the cap: what is sent stays under it, summaries first,
+/// and the document and stderr say it was shortened.
+#[test]
+fn a_large_plan_is_sent_within_the_cap_with_summaries_first() {
+    let changes: Vec<Value> = (0..4000)
+        .map(|i| {
+            serde_json::json!({
+                "address": format!("aws_s3_bucket.b{i}"),
+                "mode": "managed", "type": "aws_s3_bucket", "name": format!("b{i}"),
+                "change": {"actions": ["delete"], "before": {"bucket": format!("bucket-{i}")},
+                           "after": null, "before_sensitive": {}, "after_sensitive": false}
+            })
+        })
+        .collect();
+    let dir = tempfile::tempdir().expect("dir");
+    let plan = dir.path().join("big.json");
+    let doc = serde_json::json!({"format_version": "1.2", "terraform_version": "1.11.0",
+                                 "resource_changes": changes});
+    std::fs::write(&plan, doc.to_string()).expect("write");
+    let s = Server::start(Reply::text(&["big"], 9000, 3));
+    let out = run(
+        &s.url(),
+        &[
+            "plan",
+            "explain",
+            &plan.display().to_string(),
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["sent"]["shortened"], true, "{doc}");
+    assert!(
+        text(&out.stderr).contains("shortened"),
+        "{}",
+        text(&out.stderr)
+    );
+    let body: Value = serde_json::from_str(&s.requests()[0].body).expect("JSON");
+    let sent = body["messages"][0]["content"][0]["text"]
+        .as_str()
+        .expect("text");
+    assert!(
+        sent.chars().count() <= 40_100,
+        "{} characters sent",
+        sent.chars().count()
+    );
+    assert!(
+        sent.contains("4000 to destroy") || sent.contains("4000"),
+        "counts first"
+    );
+    assert!(sent.contains("Left out"), "says what it left out");
+}
+
+#[test]
+fn the_model_comes_from_the_config_file_and_bad_values_are_rejected() {
+    let s = Server::start(Reply::text(&["fine"], 1, 1));
+    let dir = tempfile::tempdir().expect("dir");
+    let cfg = dir.path().join("cloudops.toml");
+    std::fs::write(
+        &cfg,
+        "[plan]\nexplain_model = \"eu.anthropic.from-config\"\n",
+    )
+    .expect("write");
+    let plan = fixture("opentofu__show-json__requires-replace.json");
+    let mut c = support::cloudops();
+    c.env("AWS_ENDPOINT_URL", s.url())
+        .env("AWS_REGION", "us-east-1")
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXPLAINTEST")
+        .env("AWS_SECRET_ACCESS_KEY", "explain-test-secret")
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .env("AWS_CONFIG_FILE", dir.path().join("none"))
+        .env("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none"))
+        .env("CLOUDOPS_CONFIG_DIR", dir.path().join("config"))
+        .env_remove("CLOUDOPS_EXPLAIN_MODEL")
+        .args(["plan", "explain", &plan, "--config"])
+        .arg(&cfg);
+    let out = c.output().expect("runs");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        s.requests()[0].path,
+        "/model/eu.anthropic.from-config/converse"
+    );
+
+    std::fs::write(&cfg, "[plan]\nexplain_model = \"two words\"\n").expect("write");
+    let out = support::cloudops()
+        .env("CLOUDOPS_CONFIG_DIR", dir.path().join("config"))
+        .args(["plan", "explain", &plan, "--config"])
+        .arg(&cfg)
+        .output()
+        .expect("runs");
+    let err = text(&out.stderr);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("plan.explain_model") && err.contains("cloudops.toml"),
+        "{err}"
+    );
+    assert_eq!(s.requests().len(), 1, "nothing sent with a bad setting");
+}
