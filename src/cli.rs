@@ -404,6 +404,11 @@ pub enum PlanCommand {
     #[command(after_help = EXIT_CODES)]
     Comment(CommentArgs),
 
+    /// Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is
+    /// sent, never the plan or a sensitive value
+    #[command(after_help = EXIT_CODES)]
+    Explain(AnalyzeArgs),
+
     /// Saved analyses: list them (the default), show one, compare two, delete one
     #[command(args_conflicts_with_subcommands = true, after_help = EXIT_CODES)]
     History(HistoryArgs),
@@ -582,6 +587,28 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "DAYS", env = "CLOUDOPS_HISTORY_RETENTION_DAYS",
           value_parser = clap::value_parser!(u32).range(0..=crate::config::MAX_RETENTION_DAYS as i64))]
     pub retention_days: Option<u32>,
+
+    /// After the report, explain the plan with Amazon Bedrock (as `plan explain`; table
+    /// format only)
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Bedrock model or inference profile id for the explanation [default: plan.explain_model,
+    /// else us.anthropic.claude-sonnet-4-5-20250929-v1:0]
+    #[arg(long, value_name = "MODEL_ID", env = "CLOUDOPS_EXPLAIN_MODEL")]
+    pub model: Option<String>,
+
+    /// Stream the explanation as it is written: auto (when stdout is a terminal), always,
+    /// never
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = StreamChoice::Auto)]
+    pub stream: StreamChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StreamChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args)]

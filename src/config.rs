@@ -100,6 +100,7 @@ impl ProjectSettings {
                 max_destroy: o.max_destroy.or(b.max_destroy),
                 mass_destroy_threshold: o.mass_destroy_threshold.or(b.mass_destroy_threshold),
                 mask_secret_names: o.mask_secret_names.or(b.mask_secret_names),
+                explain_model: o.explain_model.or(b.explain_model),
                 ignore_rules: list(b.ignore_rules, o.ignore_rules),
                 ignore_addresses: list(b.ignore_addresses, o.ignore_addresses),
                 severity,
@@ -265,6 +266,8 @@ pub struct PlanConfig {
     pub max_destroy: Option<u64>,
     pub mass_destroy_threshold: Option<u64>,
     pub mask_secret_names: Option<bool>,
+    /// The Bedrock model (or inference profile) `plan explain` asks.
+    pub explain_model: Option<String>,
     #[serde(default)]
     pub ignore_rules: Vec<String>,
     #[serde(default)]
@@ -282,6 +285,7 @@ pub struct PlanSettings {
     pub max_destroy: Option<u64>,
     pub mass_destroy_threshold: Option<u64>,
     pub mask_secret_names: Option<bool>,
+    pub explain_model: Option<String>,
     pub ignore_rules: Vec<String>,
     pub ignore_addresses: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
@@ -447,6 +451,15 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         max_destroy: p.max_destroy,
         mass_destroy_threshold: p.mass_destroy_threshold,
         mask_secret_names: p.mask_secret_names,
+        explain_model: match p.explain_model {
+            Some(m) if m.trim().is_empty() || m.chars().any(char::is_whitespace) => {
+                return Err(err(format!(
+                    "plan.explain_model = {m:?}: expected a Bedrock model or inference profile id such as {:?}",
+                    crate::explain::DEFAULT_MODEL
+                )));
+            }
+            other => other,
+        },
         ignore_rules: p.ignore_rules,
         ignore_addresses: p.ignore_addresses,
         severity,

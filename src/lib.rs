@@ -28,6 +28,7 @@ pub mod complete;
 pub mod config;
 pub mod cost;
 pub mod error;
+pub mod explain;
 pub mod fsutil;
 pub mod generate;
 pub mod github;

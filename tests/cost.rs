@@ -1509,3 +1509,103 @@ fn no_credentials_is_one_clear_line() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// AWS out of reach: the account is remembered, so a cached answer needs no network.
+// ---------------------------------------------------------------------------------------------
+
+/// A port nothing listens on: AWS "stopped" after the first call.
+fn nothing_listening() -> String {
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+    format!("http://{}", l.local_addr().expect("addr"))
+}
+
+#[test]
+fn a_cached_answer_is_shown_with_aws_out_of_reach_and_a_miss_is_the_clear_error() {
+    let m = Machine::new();
+    m.seed(&[answer(
+        vec![grouped_day(
+            "2026-06-10",
+            "2026-06-11",
+            &[(EC2, "7.40")],
+            true,
+        )],
+        Some("SERVICE"),
+        None,
+    )]);
+    let first = m.cost_json(&[], "2026-06-10T08:00:00Z");
+    assert_eq!(first["cached"], false, "{first}");
+    assert_eq!(m.ce_requests().len(), 1);
+
+    let gone = nothing_listening();
+    let offline = [
+        ("AWS_ENDPOINT_URL", Some(gone.as_str())),
+        ("AWS_MAX_ATTEMPTS", Some("1")),
+    ];
+    // Three hours later, AWS unreachable: the cached answer, marked, with its age on stderr.
+    let out = m.run(
+        &["cost", "--format", "json"],
+        "2026-06-10T11:00:00Z",
+        &offline,
+    );
+    out.expect(0, "cached answer offline");
+    let r = out.json();
+    assert_eq!(r["cached"], true, "{r}");
+    assert_amount(&r["total"], "7.40", "offline, from the cache");
+    assert!(
+        out.stderr.contains("from the cache (3h00 old)"),
+        "stderr names the cache age: {}",
+        out.stderr
+    );
+    let table = m.run(&["cost"], "2026-06-10T11:00:00Z", &offline);
+    table.expect(0, "cached table offline");
+    assert!(
+        table.stdout.contains("cached, 3h00 ago"),
+        "{}",
+        table.stdout
+    );
+    assert_eq!(
+        m.ce_requests().len(),
+        1,
+        "nothing more reached Cost Explorer"
+    );
+
+    // What the cache remembers names no credential: neither key ID nor secret nor token.
+    let db = std::fs::read(m.data_dir().join("cloudops.db")).expect("the local cache");
+    let db = String::from_utf8_lossy(&db);
+    for (what, v) in [
+        ("access key ID", &m.creds.access_key_id),
+        ("secret", &m.creds.secret_access_key),
+        ("session token", &m.creds.session_token),
+    ] {
+        assert!(!db.contains(v.as_str()), "the cache holds the {what}");
+    }
+
+    // A query the cache has no answer for: the clear error, no figures.
+    let miss = m.run(
+        &["cost", "--last-month", "--format", "json"],
+        "2026-06-10T11:00:00Z",
+        &offline,
+    );
+    miss.expect(1, "a cache miss offline");
+    assert!(miss.stdout.is_empty(), "{}", miss.stdout);
+    assert!(
+        miss.stderr.contains("GetCostAndUsage") && miss.stderr.contains("cannot connect"),
+        "says what failed and why: {}",
+        miss.stderr
+    );
+
+    // Other credentials with no memo: STS is asked, and its failure is the clear error.
+    let other = Machine::new();
+    let cold = other.run(
+        &["cost", "--format", "json"],
+        "2026-06-10T11:00:00Z",
+        &offline,
+    );
+    cold.expect(1, "no cache at all offline");
+    assert!(
+        cold.stderr.contains("GetCallerIdentity") && cold.stderr.contains("cannot connect"),
+        "{}",
+        cold.stderr
+    );
+}

@@ -2,6 +2,7 @@
 //! endpoint, timeouts, TLS (rustls on ring, as the rest of the binary) and credentials, and
 //! so that every AWS failure is described the same way: what failed, where, what to do.
 
+pub mod bedrock;
 pub mod cost_explorer;
 pub mod sns;
 

@@ -50,6 +50,13 @@ const KEYS: &[(&str, Kind, Option<&str>, &str, &str)] = &[
         "mask values of secret-named attributes",
     ),
     (
+        "plan.explain_model",
+        Kind::Text,
+        None,
+        crate::explain::DEFAULT_MODEL,
+        "the Bedrock model `plan explain` asks",
+    ),
+    (
         "plan.ignore_rules",
         Kind::List,
         None,
@@ -296,6 +303,7 @@ fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
         "plan.max_destroy" => s.plan.max_destroy.map(|n| n.to_string()),
         "plan.mass_destroy_threshold" => s.plan.mass_destroy_threshold.map(|n| n.to_string()),
         "plan.mask_secret_names" => s.plan.mask_secret_names.map(|b| b.to_string()),
+        "plan.explain_model" => s.plan.explain_model.clone(),
         "plan.ignore_rules" => list(&s.plan.ignore_rules),
         "plan.ignore_addresses" => list(&s.plan.ignore_addresses),
         "history.retention_days" => s.history.retention_days.map(|n| n.to_string()),

@@ -89,9 +89,12 @@ pub fn run(a: &CostArgs, ctx: &Context) -> Result<ExitCode, Error> {
             "Cost Explorer data fetched {}{} ({})",
             crate::timefmt::show(answer.fetched_at),
             if answer.cached {
-                ", from the cache"
+                format!(
+                    ", from the cache ({} old)",
+                    out::age(now, answer.fetched_at)
+                )
             } else {
-                ""
+                String::new()
             },
             s.cache_where
         ));

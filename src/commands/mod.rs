@@ -8,6 +8,7 @@ pub mod cost;
 pub mod history_store;
 pub mod plan_analyze;
 pub mod plan_comment;
+pub mod plan_explain;
 pub mod plan_history;
 pub mod plan_save;
 pub mod repo_scan;
@@ -100,6 +101,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Plan(p) => match &p.command {
             PlanCommand::Analyze(a) => plan_analyze::run(a, &ctx),
             PlanCommand::Comment(a) => plan_comment::run(a, &ctx),
+            PlanCommand::Explain(a) => plan_explain::run(a, &ctx),
             PlanCommand::History(h) => plan_history::run(h, &ctx),
         },
         Command::Config(c) => config::run(c, &ctx),

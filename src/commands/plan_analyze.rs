@@ -26,14 +26,27 @@ pub fn run_then(
     ctx: &Context,
     then: impl FnOnce(&Report) -> Result<(), Error>,
 ) -> Result<ExitCode, Error> {
+    run_as(args, ctx, false, then)
+}
+
+/// `explain_only`: `plan explain`, which prints the explanation instead of the report.
+pub(crate) fn run_as(
+    args: &AnalyzeArgs,
+    ctx: &Context,
+    explain_only: bool,
+    then: impl FnOnce(&Report) -> Result<(), Error>,
+) -> Result<ExitCode, Error> {
     if ctx.format == Format::Csv {
         return Err(Error::Usage {
             message: "`cloudops plan analyze` has no csv output".into(),
             hint: "use --format table, json, markdown, github, sarif or junit".into(),
         });
     }
+    crate::commands::plan_explain::check_format(args, ctx, explain_only)?;
     let project =
         config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    let explainer = (explain_only || args.explain)
+        .then(|| crate::commands::plan_explain::Explainer::new(args, &project));
     let save = (args.save || args.save_plan).then(|| plan_save::Request::new(args, &project, ctx));
     let settings = project.plan;
     let save = save.transpose()?;
@@ -55,20 +68,29 @@ pub fn run_then(
     let mut report = analyze_input(args, &source, &opts, &capture)?;
     policy.apply(&mut report);
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    render::write(&report, ctx.format, &ctx.style, &mut out)
-        .and_then(|()| out.flush())
-        .or_else(ignore_broken_pipe)
-        .map_err(|e| Error::Io {
-            context: "writing the report".into(),
-            error: e,
-        })?;
-    if ctx.format == Format::Github {
-        append_step_summary(&report, ctx)?;
+    if !explain_only {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+        render::write(&report, ctx.format, &ctx.style, &mut out)
+            .and_then(|()| out.flush())
+            .or_else(ignore_broken_pipe)
+            .map_err(|e| Error::Io {
+                context: "writing the report".into(),
+                error: e,
+            })?;
+        if ctx.format == Format::Github {
+            append_step_summary(&report, ctx)?;
+        }
     }
     then(&report)?;
-    let code = exit_code(&report, args, ctx);
+    if let Some(x) = explainer {
+        x.explain(&report, ctx, !explain_only)?;
+    }
+    let code = if explain_only {
+        ExitCode::Success
+    } else {
+        exit_code(&report, args, ctx)
+    };
     if let Some(request) = save {
         request.save(report, capture.finish(), &opts, ctx)?;
     }

@@ -242,15 +242,70 @@ impl Session {
         Ok(e)
     }
 
-    /// The account the credentials belong to (asked once per run).
+    /// The account the credentials belong to: remembered in the cache by a digest of the
+    /// access key ID (or profile name), so that a cached answer is reachable with AWS out of
+    /// reach; else asked of STS once per run.
     pub fn account(&mut self) -> Result<String, Error> {
         if let Some(a) = &self.account {
             return Ok(a.clone());
         }
+        let memo = self.identity().map(|i| crate::cost::account_memo_key(&i));
+        if let (Some(key), Some(cache)) = (&memo, self.cache.as_deref()) {
+            if let Ok(Some(hit)) = cache.cached_cost(key, self.now) {
+                if let Ok(a) = serde_json::from_slice::<String>(&hit.body) {
+                    tracing::debug!("account from the cache's memo");
+                    self.account = Some(a.clone());
+                    return Ok(a);
+                }
+            }
+        }
         let explorer = self.explorer()?;
         let a = self.rt.block_on(explorer.account())?;
+        if let (Some(key), Some(cache)) = (&memo, self.cache.as_deref()) {
+            let now = self.now;
+            let expires = now
+                .checked_add(SignedDuration::from_hours(crate::cost::ACCOUNT_MEMO_HOURS))
+                .unwrap_or(now);
+            let entry = CachedCost {
+                fetched_at: now,
+                body: serde_json::to_vec(&a).unwrap_or_default(),
+            };
+            // Only an economy: without the memo the next run asks STS again.
+            if let Err(e) = cache.cache_cost(key, &entry, expires) {
+                tracing::debug!(error = %e, "account memo not kept");
+            }
+        }
         self.account = Some(a.clone());
         Ok(a)
+    }
+
+    /// What names the credentials without a secret and without the network: the logged-in
+    /// user, else the access key ID the chain resolves to (environment and static profiles
+    /// resolve locally), else the profile's name when resolving needs AWS (SSO, roles).
+    fn identity(&mut self) -> Option<String> {
+        if let Some(sub) = &self.user {
+            return Some(format!("user:{sub}"));
+        }
+        if self.pending_login.is_some() {
+            return None;
+        }
+        let aws = self.aws().ok()?;
+        let provider = aws.credentials_provider()?;
+        let resolved = self.rt.block_on(async {
+            tokio::time::timeout(
+                std::time::Duration::from_secs(3),
+                aws_credential_types::provider::ProvideCredentials::provide_credentials(&provider),
+            )
+            .await
+        });
+        match resolved {
+            Ok(Ok(c)) => Some(format!("key:{}", c.access_key_id())),
+            _ => std::env::var("AWS_PROFILE")
+                .ok()
+                .filter(|p| !p.is_empty())
+                .or_else(|| self.target.profile.clone())
+                .map(|p| format!("profile:{p}")),
+        }
     }
 
     /// Cost Explorer's answer to `q`, from the cache when a copy younger than 12 hours is

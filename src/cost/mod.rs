@@ -190,6 +190,20 @@ impl CostQuery {
     }
 }
 
+/// How long the cache remembers which account a set of credentials belongs to: an access
+/// key belongs to one account for life, but a profile can be pointed elsewhere.
+pub const ACCOUNT_MEMO_HOURS: i64 = 7 * 24;
+
+/// The cache key under which the account of `identity` is remembered, so that a cache hit
+/// needs no STS call. `identity` names the credentials (`key:ACCESS_KEY_ID` or
+/// `profile:NAME`), never a secret; only its digest is stored.
+pub fn account_memo_key(identity: &str) -> String {
+    format!(
+        "account-{:x}",
+        Sha256::digest(format!("account\n{identity}").as_bytes())
+    )
+}
+
 /// One amount of one group in one period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupAmount {
@@ -385,6 +399,10 @@ mod tests {
         let mut other = q.clone();
         other.account = "2".into();
         assert_ne!(q.cache_key("usage"), other.cache_key("usage"));
+        let memo = account_memo_key("key:AKIAEXAMPLE");
+        assert!(!memo.contains("AKIAEXAMPLE"), "{memo}");
+        assert_ne!(memo, account_memo_key("key:AKIAOTHER"));
+        assert_ne!(memo, q.cache_key("usage"));
         assert_ne!(q.cache_key("usage"), q.cache_key("forecast"));
         let mut g = q.clone();
         g.group_by = Some(Dimension::Tag("team".into()));

@@ -256,7 +256,7 @@ fn bars(days: &[(jiff::civil::Date, Decimal, bool)]) -> String {
     out
 }
 
-fn age(now: Timestamp, then: Timestamp) -> String {
+pub fn age(now: Timestamp, then: Timestamp) -> String {
     let mins = (now.as_second() - then.as_second()).max(0) / 60;
     if mins < 60 {
         format!("{mins} min")
