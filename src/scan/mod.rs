@@ -369,6 +369,24 @@ mod scan_tests {
         }
     }
 
+    /// Findings on the first and the last line of a CRLF file with no trailing newline.
+    #[test]
+    fn finding_lines_in_a_crlf_file() {
+        let sg = "resource \"aws_security_group\" \"s\" { ingress = [{ cidr_blocks = [\"0.0.0.0/0\"] }] }";
+        let text = format!(
+            "{sg}\r\n\r\n# a comment\r\n{}",
+            sg.replace("\"s\"", "\"t\"")
+        );
+        let r = scan_files("x", None, &[file("main.tf", &text)]);
+        let lines: Vec<Option<usize>> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "CO004")
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(lines, [Some(1), Some(4)], "{:?}", r.findings);
+    }
+
     #[test]
     fn a_small_repository() {
         let files = vec![
