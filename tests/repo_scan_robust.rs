@@ -130,3 +130,69 @@ fn unreadable_and_special_entries_are_named_and_the_rest_is_reported() {
         );
     }
 }
+
+/// Medium findings only (no backend, no version pins), so `--fail-on critical` passes on
+/// findings alone and only a skipped file can fail it.
+const MEDIUM_ONLY: &str = "resource \"aws_sqs_queue\" \"jobs\" {\n  name = \"jobs\"\n}\n";
+
+#[test]
+fn a_skipped_file_fails_the_gate_unless_allowed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root, "main.tf", MEDIUM_ONLY);
+    assert_eq!(
+        scan(root, &["--fail-on", "critical"]).status.code(),
+        Some(0)
+    );
+
+    // Over 4 MiB: skipped for size.
+    let big = format!("# {}\n", "x".repeat(4 * 1024 * 1024));
+    write(root, "generated/big.tf", &big);
+    let out = scan(root, &["--fail-on", "critical", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("gate failed: 1 file(s) not scanned")
+            && err.contains("generated/big.tf skipped (")
+            && err.contains("--allow-skipped"),
+        "{err}"
+    );
+    let report = json_of(&out);
+    assert_eq!(report["totals"]["skipped_files"], 1, "{report:#}");
+    let skipped = report["repositories"][0]["skipped_files"]
+        .as_array()
+        .unwrap();
+    assert!(
+        skipped[0]
+            .as_str()
+            .unwrap()
+            .starts_with("generated/big.tf skipped ("),
+        "{skipped:?}"
+    );
+
+    let out = scan(root, &["--fail-on", "critical", "--allow-skipped"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // No gate, no failure: the skip is only reported.
+    assert_eq!(scan(root, &[]).status.code(), Some(0));
+    assert_eq!(scan(root, &["--fail-on", "none"]).status.code(), Some(0));
+
+    // Any other reason counts too: a file that is not UTF-8.
+    std::fs::remove_file(root.join("generated/big.tf")).unwrap();
+    std::fs::write(root.join("latin1.tf"), b"# Caf\xe9\n").unwrap();
+    let out = scan(root, &["--fail-on", "critical"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("latin1.tf skipped (not UTF-8)"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A finding over the threshold and a skipped file: both reasons are given.
+    write(root, "sg.tf", OPEN_SG);
+    let out = scan(root, &["--fail-on", "high"]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("findings at or above high") && err.contains("not scanned"),
+        "{err}"
+    );
+}

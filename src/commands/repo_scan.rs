@@ -94,16 +94,35 @@ fn exit_code(report: &ScanReport, args: &ScanArgs, ctx: &Context) -> ExitCode {
         ));
         return ExitCode::Failure;
     }
-    let threshold = args.fail_on.and_then(|t| t.0);
-    match (threshold, report.max_severity()) {
-        (Some(t), Some(max)) if max >= t => {
-            ctx.note(&format!(
-                "gate failed: findings at or above {} (--fail-on)",
-                t.label()
-            ));
-            ExitCode::GateFailed
-        }
-        _ => ExitCode::Success,
+    let Some(threshold) = args.fail_on.and_then(|t| t.0) else {
+        return ExitCode::Success;
+    };
+    let mut gate_failed = false;
+    if report.max_severity().is_some_and(|max| max >= threshold) {
+        ctx.note(&format!(
+            "gate failed: findings at or above {} (--fail-on)",
+            threshold.label()
+        ));
+        gate_failed = true;
+    }
+    // A file that was not read may hold exactly the finding the gate is for.
+    let skipped: Vec<&str> = report
+        .repositories
+        .iter()
+        .flat_map(|r| r.skipped_files.iter().map(String::as_str))
+        .collect();
+    if !skipped.is_empty() && !args.allow_skipped {
+        ctx.note(&format!(
+            "gate failed: {} file(s) not scanned (--fail-on): {}; fix them, --exclude them, or pass --allow-skipped",
+            skipped.len(),
+            skipped.join("; ")
+        ));
+        gate_failed = true;
+    }
+    if gate_failed {
+        ExitCode::GateFailed
+    } else {
+        ExitCode::Success
     }
 }
 
@@ -244,9 +263,7 @@ fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> 
     walk(dir, dir, filter, &mut files, &mut notes);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut repo = scan::scan_files(&dir.display().to_string(), None, &files);
-    if !notes.is_empty() {
-        repo.detail = Some(notes.join("; "));
-    }
+    repo.set_skipped(notes);
     Ok(repo)
 }
 
