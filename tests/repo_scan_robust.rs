@@ -196,3 +196,51 @@ fn a_skipped_file_fails_the_gate_unless_allowed() {
         "{err}"
     );
 }
+
+/// SARIF is written result by result: still one valid document, every finding a result with
+/// its own line and a distinct fingerprint, the rules and totals around them.
+#[test]
+fn streamed_sarif_of_many_findings_is_one_valid_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let n = 2_000;
+    let mut tf = String::from("resource \"aws_security_group\" \"big\" {\n");
+    for _ in 0..n {
+        tf.push_str("  ingress {\n    cidr_blocks = [\"0.0.0.0/0\"]\n  }\n");
+    }
+    tf.push_str("}\n");
+    write(tmp.path(), "main.tf", &tf);
+    let out = scan(tmp.path(), &["--format", "sarif"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc = json_of(&out);
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert!(!run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let results = run["results"].as_array().unwrap();
+    let open: Vec<&Value> = results.iter().filter(|r| r["ruleId"] == "CO004").collect();
+    assert_eq!(open.len(), n);
+    // Block i (0-based) opens on line 2 + 3i.
+    let lines: Vec<u64> = open
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(lines, (0..n as u64).map(|i| 2 + 3 * i).collect::<Vec<_>>());
+    let prints: std::collections::BTreeSet<&str> = results
+        .iter()
+        .map(|r| r["partialFingerprints"]["cloudops/v1"].as_str().unwrap())
+        .collect();
+    assert_eq!(prints.len(), results.len(), "fingerprints are distinct");
+    assert_eq!(run["properties"]["totals"]["findings"], results.len());
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+
+    // No findings at all: an empty results array, still valid.
+    let empty = tempfile::tempdir().unwrap();
+    let doc = json_of(&scan(empty.path(), &["--format", "sarif"]));
+    assert_eq!(doc["runs"][0]["results"], serde_json::json!([]));
+}

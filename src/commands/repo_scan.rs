@@ -67,9 +67,20 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn emit(report: &ScanReport, ctx: &Context) -> Result<(), Error> {
+    if ctx.format == Format::Sarif {
+        // Streamed: 50,000 results would otherwise be held as JSON values and again as text.
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return match render::scan::write_sarif(report, &mut out).and_then(|()| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+                context: "writing to standard output".into(),
+                error: e,
+            }),
+            _ => Ok(()),
+        };
+    }
     let text = match ctx.format {
         Format::Json => render::pretty_json(report),
-        Format::Sarif => render::scan::sarif(report),
         Format::Markdown => render::scan::markdown(report),
         _ => render::scan::table(report, &ctx.style),
     };
