@@ -338,11 +338,11 @@ pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let mut first = true;
     for repo in &report.repositories {
         for f in &repo.findings {
-            out.write_all(if first { b"\n" } else { b",\n" })?;
+            out.write_all(if first { b"\n        " } else { b",\n        " })?;
             first = false;
             serde_json::to_writer(&mut *out, &result_of(repo, f, &mut seen))?;
         }
     }
-    out.write_all(b"\n]")?;
+    out.write_all(if first { b"]" } else { b"\n      ]" })?;
     out.write_all(skeleton[at + RESULTS_SLOT.len()..].as_bytes())
 }
