@@ -382,6 +382,11 @@ pub struct ScanArgs {
     #[arg(long, value_name = "SEVERITY", env = "CLOUDOPS_FAIL_ON", value_parser = parse_threshold)]
     pub fail_on: Option<Threshold>,
 
+    /// With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8,
+    /// unreadable, special files, syntax not read yet); they are still listed
+    #[arg(long)]
+    pub allow_skipped: bool,
+
     /// GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)
     #[arg(long, value_name = "URL", env = "CLOUDOPS_GITHUB_API_URL")]
     pub github_api: Option<String>,

@@ -67,9 +67,20 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
 }
 
 fn emit(report: &ScanReport, ctx: &Context) -> Result<(), Error> {
+    if ctx.format == Format::Sarif {
+        // Streamed: 50,000 results would otherwise be held as JSON values and again as text.
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return match render::scan::write_sarif(report, &mut out).and_then(|()| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+                context: "writing to standard output".into(),
+                error: e,
+            }),
+            _ => Ok(()),
+        };
+    }
     let text = match ctx.format {
         Format::Json => render::pretty_json(report),
-        Format::Sarif => render::scan::sarif(report),
         Format::Markdown => render::scan::markdown(report),
         _ => render::scan::table(report, &ctx.style),
     };
@@ -94,16 +105,35 @@ fn exit_code(report: &ScanReport, args: &ScanArgs, ctx: &Context) -> ExitCode {
         ));
         return ExitCode::Failure;
     }
-    let threshold = args.fail_on.and_then(|t| t.0);
-    match (threshold, report.max_severity()) {
-        (Some(t), Some(max)) if max >= t => {
-            ctx.note(&format!(
-                "gate failed: findings at or above {} (--fail-on)",
-                t.label()
-            ));
-            ExitCode::GateFailed
-        }
-        _ => ExitCode::Success,
+    let Some(threshold) = args.fail_on.and_then(|t| t.0) else {
+        return ExitCode::Success;
+    };
+    let mut gate_failed = false;
+    if report.max_severity().is_some_and(|max| max >= threshold) {
+        ctx.note(&format!(
+            "gate failed: findings at or above {} (--fail-on)",
+            threshold.label()
+        ));
+        gate_failed = true;
+    }
+    // A file that was not read may hold exactly the finding the gate is for.
+    let skipped: Vec<&str> = report
+        .repositories
+        .iter()
+        .flat_map(|r| r.skipped_files.iter().map(String::as_str))
+        .collect();
+    if !skipped.is_empty() && !args.allow_skipped {
+        ctx.note(&format!(
+            "gate failed: {} file(s) not scanned (--fail-on): {}; fix them, --exclude them, or pass --allow-skipped",
+            skipped.len(),
+            skipped.join("; ")
+        ));
+        gate_failed = true;
+    }
+    if gate_failed {
+        ExitCode::GateFailed
+    } else {
+        ExitCode::Success
     }
 }
 
@@ -224,7 +254,9 @@ pub fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, Error> 
 }
 
 /// Every wanted `.tf` file under `dir`, skipping `.git`, `.terraform` and symlinked
-/// directories (which could loop or leave the tree).
+/// directories (which could loop or leave the tree). Whatever cannot be read below the
+/// target (a directory or file without permission, a dangling or looping link, a FIFO or a
+/// device) is named in the notes and skipped: the rest of the tree is still reported.
 fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> {
     if !dir.is_dir() {
         return Err(Error::Usage {
@@ -232,14 +264,17 @@ fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> 
             hint: "pass a directory with Terraform files, OWNER or OWNER/REPO".into(),
         });
     }
+    // The target itself must be readable: an unreadable target is not an empty one.
+    std::fs::read_dir(dir).map_err(|e| Error::Io {
+        context: format!("reading {}", dir.display()),
+        error: e,
+    })?;
     let mut files = Vec::new();
     let mut notes = Vec::new();
-    walk(dir, dir, filter, &mut files, &mut notes)?;
+    walk(dir, dir, filter, &mut files, &mut notes);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut repo = scan::scan_files(&dir.display().to_string(), None, &files);
-    if !notes.is_empty() {
-        repo.detail = Some(notes.join("; "));
-    }
+    repo.set_skipped(notes);
     Ok(repo)
 }
 
@@ -249,39 +284,106 @@ fn walk(
     filter: &PathFilter,
     files: &mut Vec<SourceFile>,
     notes: &mut Vec<String>,
-) -> Result<(), Error> {
-    let io = |e: std::io::Error, p: &Path| Error::Io {
-        context: format!("reading {}", p.display()),
-        error: e,
+) {
+    let skip = |notes: &mut Vec<String>, p: &Path, e: std::io::Error| {
+        notes.push(format!("{}/ skipped (cannot read: {e})", relative(root, p)));
     };
-    for entry in std::fs::read_dir(dir).map_err(|e| io(e, dir))? {
-        let entry = entry.map_err(|e| io(e, dir))?;
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return skip(notes, dir, e),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                skip(notes, dir, e);
+                break;
+            }
+        };
         let path = entry.path();
-        let kind = entry.file_type().map_err(|e| io(e, &path))?;
+        let rel = relative(root, &path);
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(e) => {
+                notes.push(format!("{rel} skipped (cannot read: {e})"));
+                continue;
+            }
+        };
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if kind.is_dir() {
             if !scan::ignored_dir(&name) {
-                walk(root, &path, filter, files, notes)?;
+                walk(root, &path, filter, files, notes);
             }
             continue;
         }
-        let rel = relative(root, &path);
-        if kind.is_symlink() && path.is_dir() {
+        // What a link points at; `Err` for a dangling link or a loop of links.
+        let target = if kind.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(m) => Some(m.file_type()),
+                Err(e) => {
+                    // A loop says so in its own message ("Too many levels of symbolic links").
+                    let why = if e.kind() == std::io::ErrorKind::NotFound {
+                        "a dangling symbolic link".to_string()
+                    } else {
+                        format!("a symbolic link that cannot be followed: {e}")
+                    };
+                    notes.push(format!("{rel} skipped ({why})"));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        if target.is_some_and(|t| t.is_dir()) {
             notes.push(format!("{rel} skipped (a symbolic link to a directory)"));
             continue;
         }
-        if !(kind.is_file() || kind.is_symlink() && path.is_file()) || filter.wants(&rel).is_none()
-        {
+        if filter.wants(&rel).is_none() {
             continue;
         }
-        let len = std::fs::metadata(&path).map_err(|e| io(e, &path))?.len();
+        let real = target.unwrap_or(kind);
+        if !real.is_file() {
+            // Reading a FIFO would block; a device is not a file anyone wrote.
+            notes.push(format!(
+                "{rel} skipped (not a regular file: {})",
+                special(real)
+            ));
+            continue;
+        }
+        let len = match std::fs::metadata(&path) {
+            Ok(m) => m.len(),
+            Err(e) => {
+                notes.push(format!("{rel} skipped (cannot read: {e})"));
+                continue;
+            }
+        };
         if filter.admit(&rel, Some(len), notes) {
-            let bytes = std::fs::read(&path).map_err(|e| io(e, &path))?;
-            add_text(files, notes, rel, bytes);
+            match std::fs::read(&path) {
+                Ok(bytes) => add_text(files, notes, rel, bytes),
+                Err(e) => notes.push(format!("{rel} skipped (cannot read: {e})")),
+            }
         }
     }
-    Ok(())
+}
+
+#[cfg(unix)]
+fn special(t: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "an unknown kind of file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special(_: std::fs::FileType) -> &'static str {
+    "not a file"
 }
 
 fn relative(root: &Path, path: &Path) -> String {

@@ -232,6 +232,7 @@ async fn scan_repo(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut s = scan::scan_files(&repo.full_name, Some(reference), &files);
+    s.set_skipped(notes.clone());
     if tree.truncated {
         // Part of the repository was never looked at: that is not a clean result.
         s.status = Status::Failed;

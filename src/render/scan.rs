@@ -2,6 +2,8 @@
 //! backend, providers, modules and their pinning, resources) and findings with file and
 //! line — as tables, JSON, markdown and SARIF for code scanning.
 
+use std::io::{self, Write};
+
 use serde_json::{json, Value};
 
 use super::markdown::{code, esc};
@@ -228,9 +230,10 @@ pub fn markdown(report: &ScanReport) -> String {
 }
 
 /// Stable across runs and distinct per result: rule, file, block and message, plus the
-/// occurrence number when the same text repeats in one file (two identical rules).
+/// occurrence number when the same text repeats in one file (two identical rules). Counted by
+/// the text's hash, so 50,000 findings keep 50,000 numbers, not 50,000 strings.
 fn fingerprint(
-    seen: &mut std::collections::HashMap<String, usize>,
+    seen: &mut std::collections::HashMap<u64, usize>,
     f: &ScanFinding,
     path: &str,
 ) -> String {
@@ -241,7 +244,7 @@ fn fingerprint(
         f.address.as_deref().unwrap_or("-"),
         fnv(&f.message)
     );
-    let n = seen.entry(base.clone()).or_insert(0);
+    let n = seen.entry(fnv(&base)).or_insert(0);
     *n += 1;
     if *n == 1 {
         base
@@ -250,46 +253,49 @@ fn fingerprint(
     }
 }
 
-pub fn sarif(report: &ScanReport) -> String {
+/// Stands for the results in the document's skeleton, which is small and printed whole; the
+/// results are then written one at a time in its place, so memory stays one result deep
+/// instead of holding every result as a JSON tree and again as text.
+const RESULTS_SLOT: &str = "\"results\": \"cloudops:results\"";
+
+/// SARIF 2.1.0 of a scan, streamed to `out`.
+pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     // Code rules, then the plan rules (shared by code findings and by `--plan`).
     let all: Vec<&RuleInfo> = SCAN_RULES.iter().chain(PLAN_RULES).collect();
     let rules: Vec<Value> = all.iter().map(|r| rule_json(r, "iac")).collect();
     // One repository: paths relative to its root, as code scanning expects for that repo; an
     // owner scan spans repositories, however many it found.
     let several = report.target_kind == TargetKind::Owner;
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let results: Vec<Value> = report
-        .repositories
-        .iter()
-        .flat_map(|repo| repo.findings.iter().map(move |f| (repo, f)))
-        .map(|(repo, f)| {
-            let path = if several {
-                format!("{}/{}", repo.name, f.file)
-            } else {
-                f.file.clone()
-            };
-            // Code scanning needs a start line; findings about a whole root point at line 1.
-            let region = json!({ "startLine": f.line.unwrap_or(1) });
-            let mut loc = json!({
-                "physicalLocation": { "artifactLocation": { "uri": path_uri(&path) }, "region": region }
-            });
-            if let Some(a) = &f.address {
-                loc["logicalLocations"] = json!([{ "fullyQualifiedName": a, "kind": "resource" }]);
-            }
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": { "text": f.message },
-                "locations": [loc],
-                "partialFingerprints": { "cloudops/v1": fingerprint(&mut seen, f, &path) },
-                "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity) }
-            });
-            if let Some(i) = all.iter().position(|r| r.id == f.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            result
-        })
-        .collect();
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let result_of = |repo: &RepoScan,
+                     f: &ScanFinding,
+                     seen: &mut std::collections::HashMap<u64, usize>| {
+        let path = if several {
+            format!("{}/{}", repo.name, f.file)
+        } else {
+            f.file.clone()
+        };
+        // Code scanning needs a start line; findings about a whole root point at line 1.
+        let region = json!({ "startLine": f.line.unwrap_or(1) });
+        let mut loc = json!({
+            "physicalLocation": { "artifactLocation": { "uri": path_uri(&path) }, "region": region }
+        });
+        if let Some(a) = &f.address {
+            loc["logicalLocations"] = json!([{ "fullyQualifiedName": a, "kind": "resource" }]);
+        }
+        let mut result = json!({
+            "ruleId": f.rule,
+            "level": level(f.severity),
+            "message": { "text": f.message },
+            "locations": [loc],
+            "partialFingerprints": { "cloudops/v1": fingerprint(seen, f, &path) },
+            "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity) }
+        });
+        if let Some(i) = all.iter().position(|r| r.id == f.rule) {
+            result["ruleIndex"] = json!(i);
+        }
+        result
+    };
     let failures: Vec<Value> = report
         .repositories
         .iter()
@@ -311,7 +317,7 @@ pub fn sarif(report: &ScanReport) -> String {
                 "informationUri": "https://github.com/cloudops/cloudops",
                 "rules": rules
             }},
-            "results": results,
+            "results": "cloudops:results",
             // A repository or root that could not be scanned must not upload as "no alerts":
             // code scanning would close the alerts it had.
             "invocations": [{
@@ -321,5 +327,22 @@ pub fn sarif(report: &ScanReport) -> String {
             "properties": { "totals": report.totals }
         }]
     });
-    super::pretty_json(&doc)
+    let skeleton = super::pretty_json(&doc);
+    // Keys are sorted, so the slot comes after `invocations` (which holds repository names
+    // and details, text from outside) and before `tool` (constants): the last match is it.
+    let at = skeleton
+        .rfind(RESULTS_SLOT)
+        .ok_or_else(|| io::Error::other("the SARIF skeleton lost its results slot"))?;
+    out.write_all(skeleton[..at].as_bytes())?;
+    out.write_all(b"\"results\": [")?;
+    let mut first = true;
+    for repo in &report.repositories {
+        for f in &repo.findings {
+            out.write_all(if first { b"\n        " } else { b",\n        " })?;
+            first = false;
+            serde_json::to_writer(&mut *out, &result_of(repo, f, &mut seen))?;
+        }
+    }
+    out.write_all(if first { b"]" } else { b"\n      ]" })?;
+    out.write_all(skeleton[at + RESULTS_SLOT.len()..].as_bytes())
 }

@@ -48,6 +48,8 @@ pub struct Totals {
     pub skipped: usize,
     pub root_modules: usize,
     pub findings: usize,
+    /// Files not read, over all repositories (see `RepoScan::skipped_files`).
+    pub skipped_files: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +67,20 @@ pub struct RepoScan {
     /// Directories used as modules by a root (not roots themselves).
     pub modules: Vec<String>,
     pub findings: Vec<ScanFinding>,
+    /// Files (or directories) the scan wanted and did not read, each with why: findings may
+    /// hide there, so `--fail-on` counts them unless `--allow-skipped`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped_files: Vec<String>,
+}
+
+impl RepoScan {
+    /// Records what was not read, in the report's detail too (as before this list existed).
+    pub fn set_skipped(&mut self, notes: Vec<String>) {
+        if !notes.is_empty() {
+            self.detail = Some(notes.join("; "));
+        }
+        self.skipped_files = notes;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -259,6 +275,7 @@ pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> 
         roots,
         modules,
         findings,
+        skipped_files: Vec::new(),
     }
 }
 
@@ -273,6 +290,7 @@ pub fn not_scanned(name: &str, status: Status, detail: String) -> RepoScan {
         roots: Vec::new(),
         modules: Vec::new(),
         findings: Vec::new(),
+        skipped_files: Vec::new(),
     }
 }
 
@@ -293,6 +311,7 @@ pub fn report(target: &str, target_kind: TargetKind, repositories: Vec<RepoScan>
             .count(),
         root_modules: repositories.iter().map(|r| r.roots.len()).sum(),
         findings: repositories.iter().map(|r| r.findings.len()).sum(),
+        skipped_files: repositories.iter().map(|r| r.skipped_files.len()).sum(),
     };
     ScanReport {
         schema_version: SCHEMA_VERSION,
@@ -367,6 +386,24 @@ mod scan_tests {
             path: path.into(),
             text: text.into(),
         }
+    }
+
+    /// Findings on the first and the last line of a CRLF file with no trailing newline.
+    #[test]
+    fn finding_lines_in_a_crlf_file() {
+        let sg = "resource \"aws_security_group\" \"s\" { ingress = [{ cidr_blocks = [\"0.0.0.0/0\"] }] }";
+        let text = format!(
+            "{sg}\r\n\r\n# a comment\r\n{}",
+            sg.replace("\"s\"", "\"t\"")
+        );
+        let r = scan_files("x", None, &[file("main.tf", &text)]);
+        let lines: Vec<Option<usize>> = r
+            .findings
+            .iter()
+            .filter(|f| f.rule == "CO004")
+            .map(|f| f.line)
+            .collect();
+        assert_eq!(lines, [Some(1), Some(4)], "{:?}", r.findings);
     }
 
     #[test]

@@ -411,10 +411,7 @@ pub fn module_rules(
 /// Rules about a root module as a whole.
 pub fn root_rules(facts: &ModuleFacts, findings: &mut Vec<ScanFinding>) {
     let (file, line) = &facts.anchor;
-    let ctx = FileCtx {
-        path: file,
-        text: "",
-    };
+    let ctx = FileCtx::new(file, "");
     let root = &facts.root;
     let at = |dir: &str| {
         if dir == "." {
