@@ -68,6 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -81,6 +82,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
@@ -91,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
             [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -111,6 +115,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never')
             [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'The repository, OWNER/NAME [default: $GITHUB_REPOSITORY]')
             [CompletionResult]::new('--pr', '--pr', [CompletionResultType]::ParameterName, 'The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]')
             [CompletionResult]::new('--behavior', '--behavior', [CompletionResultType]::ParameterName, 'update: edit this workspace''s comment in place (the default); new: post a new one and mark the old ones outdated; delete-and-new: delete the old ones, then post')
@@ -125,7 +131,41 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
             [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'On a GitHub rate limit, fail instead of waiting for the reset')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;plan;explain' {
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)')
+            [CompletionResult]::new('--max-destroy', '--max-destroy', [CompletionResultType]::ParameterName, 'Exit 3 when the plan destroys more than N resources')
+            [CompletionResult]::new('--mass-destroy-threshold', '--mass-destroy-threshold', [CompletionResultType]::ParameterName, 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]')
+            [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform (or OpenTofu) binary used to read binary plan files')
+            [CompletionResult]::new('--ignore-rule', '--ignore-rule', [CompletionResultType]::ParameterName, 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected')
+            [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
+            [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
+            [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
+            [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
+            [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
+            [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
+            [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -294,6 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;plan;help' {
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -302,6 +343,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;plan;help;comment' {
+            break
+        }
+        'cloudops;plan;help;explain' {
             break
         }
         'cloudops;plan;help;history' {
@@ -368,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--skip-forks', '--skip-forks', [CompletionResultType]::ParameterName, 'With OWNER: leave out forks')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"')
+            [CompletionResult]::new('--allow-skipped', '--allow-skipped', [CompletionResultType]::ParameterName, 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -1016,6 +1061,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;help;plan' {
             [CompletionResult]::new('analyze', 'analyze', [CompletionResultType]::ParameterValue, 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI')
             [CompletionResult]::new('comment', 'comment', [CompletionResultType]::ParameterValue, 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Saved analyses: list them (the default), show one, compare two, delete one')
             break
         }
@@ -1023,6 +1069,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;help;plan;comment' {
+            break
+        }
+        'cloudops;help;plan;explain' {
             break
         }
         'cloudops;help;plan;history' {

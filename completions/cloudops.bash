@@ -271,6 +271,9 @@ _cloudops() {
             cloudops__subcmd__help__subcmd__plan,comment)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__comment"
                 ;;
+            cloudops__subcmd__help__subcmd__plan,explain)
+                cmd="cloudops__subcmd__help__subcmd__plan__subcmd__explain"
+                ;;
             cloudops__subcmd__help__subcmd__plan,history)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history"
                 ;;
@@ -298,6 +301,9 @@ _cloudops() {
             cloudops__subcmd__plan,comment)
                 cmd="cloudops__subcmd__plan__subcmd__comment"
                 ;;
+            cloudops__subcmd__plan,explain)
+                cmd="cloudops__subcmd__plan__subcmd__explain"
+                ;;
             cloudops__subcmd__plan,help)
                 cmd="cloudops__subcmd__plan__subcmd__help"
                 ;;
@@ -309,6 +315,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__plan__subcmd__help,comment)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__comment"
+                ;;
+            cloudops__subcmd__plan__subcmd__help,explain)
+                cmd="cloudops__subcmd__plan__subcmd__help__subcmd__explain"
                 ;;
             cloudops__subcmd__plan__subcmd__help,help)
                 cmd="cloudops__subcmd__plan__subcmd__help__subcmd__help"
@@ -2090,7 +2099,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan)
-            opts="analyze comment history"
+            opts="analyze comment explain history"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2118,6 +2127,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help__subcmd__plan__subcmd__comment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__plan__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2338,7 +2361,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version analyze comment history help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version analyze comment explain history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2376,7 +2399,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__analyze)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2412,6 +2435,14 @@ _cloudops() {
                     ;;
                 --retention-days)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -2446,7 +2477,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__comment)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --repo --pr --behavior --github-api --no-wait --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --repo --pr --behavior --github-api --no-wait --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2482,6 +2513,14 @@ _cloudops() {
                     ;;
                 --retention-days)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --repo)
@@ -2531,8 +2570,86 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__plan__subcmd__explain)
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --fail-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-destroy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mass-destroy-threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --terraform-bin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ignore-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retention-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --model)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__plan__subcmd__help)
-            opts="analyze comment history help"
+            opts="analyze comment explain history help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2560,6 +2677,20 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__help__subcmd__comment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__plan__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3126,7 +3257,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__repo__subcmd__scan)
-            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --allow-skipped --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

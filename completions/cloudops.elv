@@ -64,6 +64,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
             cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
             cand comment 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+            cand explain 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
             cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -76,6 +77,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
+            cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
+            cand --stream 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never'
             cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
@@ -86,6 +89,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
             cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
+            cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -105,6 +109,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
+            cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
+            cand --stream 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never'
             cand --repo 'The repository, OWNER/NAME [default: $GITHUB_REPOSITORY]'
             cand --pr 'The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]'
             cand --behavior 'update: edit this workspace''s comment in place (the default); new: post a new one and mark the old ones outdated; delete-and-new: delete the old ones, then post'
@@ -119,7 +125,40 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
             cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
+            cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
             cand --no-wait 'On a GitHub rate limit, fail instead of waiting for the reset'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;plan;explain'= {
+            cand --fail-on 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)'
+            cand --max-destroy 'Exit 3 when the plan destroys more than N resources'
+            cand --mass-destroy-threshold 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]'
+            cand --terraform-bin 'Terraform (or OpenTofu) binary used to read binary plan files'
+            cand --ignore-rule 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected'
+            cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
+            cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
+            cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
+            cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
+            cand --stream 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
+            cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+            cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
+            cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
+            cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -274,12 +313,15 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;help'= {
             cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
             cand comment 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+            cand explain 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
             cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan;help;analyze'= {
         }
         &'cloudops;plan;help;comment'= {
+        }
+        &'cloudops;plan;help;explain'= {
         }
         &'cloudops;plan;help;history'= {
             cand list 'List saved analyses, newest first'
@@ -337,6 +379,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --skip-forks 'With OWNER: leave out forks'
             cand --no-wait 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset'
             cand --plan 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
+            cand --allow-skipped 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -928,11 +971,14 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;plan'= {
             cand analyze 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
             cand comment 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+            cand explain 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
             cand history 'Saved analyses: list them (the default), show one, compare two, delete one'
         }
         &'cloudops;help;plan;analyze'= {
         }
         &'cloudops;help;plan;comment'= {
+        }
+        &'cloudops;help;plan;explain'= {
         }
         &'cloudops;help;plan;history'= {
             cand list 'List saved analyses, newest first'

@@ -57,31 +57,32 @@ complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "cost" -d 'AWS spe
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
 csv\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
 local\t''
 dynamodb\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -s h -l help -d 'Print help'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l max-destroy -d 'Exit 3 when the plan destroys more than N resources' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l mass-destroy-threshold -d 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]' -r
@@ -90,6 +91,10 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l stream -d 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -110,6 +115,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -123,6 +129,10 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l stream -d 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l repo -d 'The repository, OWNER/NAME [default: $GITHUB_REPOSITORY]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l pr -d 'The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l behavior -d 'update: edit this workspace\'s comment in place (the default); new: post a new one and mark the old ones outdated; delete-and-new: delete the old ones, then post' -r -f -a "update\t''
@@ -149,12 +159,51 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l no-wait -d 'On a GitHub rate limit, fail instead of waiting for the reset'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l max-destroy -d 'Exit 3 when the plan destroys more than N resources' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l mass-destroy-threshold -d 'Destroy count at which the mass-destroy rule (CO009) reports a finding [default: 10]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l terraform-bin -d 'Terraform (or OpenTofu) binary used to read binary plan files' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l ignore-rule -d 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l stream -d 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''
+csv\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l workspace -d 'Only this workspace' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l since -d 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l limit -d 'Entries per page; 0 lists all' -r
@@ -188,6 +237,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
@@ -240,6 +290,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-forks -d 'With OWNER: leave out forks'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-wait -d 'Stop with an error at GitHub\'s rate limit instead of waiting for it to reset'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l plan -d 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l allow-skipped -d 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -795,6 +846,7 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_s
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from repo" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Where the settings files are, and which profile is in use'
