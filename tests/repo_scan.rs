@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::{json_stdout as json_of, repo_scan as scan, text};
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -595,31 +597,6 @@ fn build_repo() -> tempfile::TempDir {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-fn scan(target: &Path, args: &[&str]) -> Output {
-    support::cloudops()
-        .args(["repo", "scan", "--no-config"])
-        .arg(target)
-        .args(args)
-        .env("CLOUDOPS_GITHUB_API_URL", "http://127.0.0.1:9")
-        .output()
-        .expect("cloudops runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn json_of(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.status.code(),
-            text(&out.stdout),
-            text(&out.stderr)
-        )
-    })
-}
 
 fn scan_json(target: &Path, args: &[&str]) -> Value {
     let mut all = vec!["--format", "json"];

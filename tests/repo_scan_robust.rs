@@ -5,8 +5,9 @@
 
 mod support;
 
+use support::{json_stdout as json_of, repo_scan as scan, text};
+
 use std::path::Path;
-use std::process::Output;
 
 use serde_json::Value;
 
@@ -16,30 +17,6 @@ fn write(root: &Path, rel: &str, text: &str) {
     let p = root.join(rel);
     std::fs::create_dir_all(p.parent().expect("has a parent")).expect("mkdir");
     std::fs::write(&p, text).expect("write fixture file");
-}
-
-fn scan(target: &Path, args: &[&str]) -> Output {
-    support::cloudops()
-        .args(["repo", "scan", "--no-config"])
-        .arg(target)
-        .args(args)
-        .env("CLOUDOPS_GITHUB_API_URL", "http://127.0.0.1:9")
-        .output()
-        .expect("cloudops runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn json_of(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstderr:\n{}",
-            out.status.code(),
-            text(&out.stderr)
-        )
-    })
 }
 
 /// Whether this process reads files whatever their mode (root, CAP_DAC_OVERRIDE).

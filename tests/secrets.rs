@@ -170,6 +170,20 @@ fn inputs() -> Vec<PathBuf> {
 // Looking for leaks.
 // ---------------------------------------------------------------------------------------
 
+/// A check over the fixtures passes only when some had secrets to leak and none leaked.
+fn assert_no_leaks(checked: usize, failures: &[String]) {
+    assert!(
+        checked >= 2,
+        "only {checked} fixtures have sensitive values"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} leak(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 fn check_output(what: &str, out: &Output, secrets: &BTreeSet<String>, failures: &mut Vec<String>) {
     for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
         let text = String::from_utf8_lossy(bytes);
@@ -448,16 +462,7 @@ fn no_sensitive_value_is_printed_for_any_fixture() {
     });
     let checked = results.iter().filter(|r| r.0).count();
     let failures: Vec<String> = results.into_iter().flat_map(|r| r.1).collect();
-    assert!(
-        checked >= 2,
-        "only {checked} fixtures have sensitive values"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} leak(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_leaks(checked, &failures);
 }
 
 /// What `plan comment` sends GitHub is searched too: every request body, for every plan.
@@ -509,16 +514,7 @@ fn no_sensitive_value_reaches_a_pull_request_comment() {
             }
         }
     }
-    assert!(
-        checked >= 2,
-        "only {checked} fixtures have sensitive values"
-    );
-    assert!(
-        failures.is_empty(),
-        "{} leak(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_leaks(checked, &failures);
 }
 
 // ---------------------------------------------------------------------------------------

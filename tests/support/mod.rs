@@ -88,3 +88,31 @@ pub fn terraform() -> PathBuf {
         .find(|p| p.is_file())
         .unwrap_or_else(|| panic!("this test needs terraform (v1.11) on PATH; install it (see .ci/run) — refusing to skip"))
 }
+
+/// `cloudops repo scan TARGET ARGS…`, with GitHub pointed at a closed loopback port so a
+/// scan that wrongly goes remote fails fast.
+pub fn repo_scan(target: &std::path::Path, args: &[&str]) -> std::process::Output {
+    cloudops()
+        .args(["repo", "scan", "--no-config"])
+        .arg(target)
+        .args(args)
+        .env("CLOUDOPS_GITHUB_API_URL", "http://127.0.0.1:9")
+        .output()
+        .expect("cloudops runs")
+}
+
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Stdout as JSON, or a failure that shows both streams.
+pub fn json_stdout(out: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
+            out.status.code(),
+            text(&out.stdout),
+            text(&out.stderr)
+        )
+    })
+}
