@@ -333,7 +333,7 @@ pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     let at = skeleton
         .rfind(RESULTS_SLOT)
         .ok_or_else(|| io::Error::other("the SARIF skeleton lost its results slot"))?;
-    out.write_all(skeleton[..at].as_bytes())?;
+    out.write_all(&skeleton.as_bytes()[..at])?;
     out.write_all(b"\"results\": [")?;
     let mut first = true;
     for repo in &report.repositories {
@@ -344,5 +344,5 @@ pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     out.write_all(if first { b"]" } else { b"\n      ]" })?;
-    out.write_all(skeleton[at + RESULTS_SLOT.len()..].as_bytes())
+    out.write_all(&skeleton.as_bytes()[at + RESULTS_SLOT.len()..])
 }
