@@ -40,14 +40,13 @@ pub fn run(args: &CommentArgs, ctx: &Context) -> Result<ExitCode, Error> {
                GH_TOKEN, or store one with `cloudops auth github login`"
             .into(),
     })?;
-    let gh = GitHub::new(github::Config {
+    let mut gh = GitHub::new(github::Config {
         base_uri: api,
         token: Some(token),
         wait_on_rate_limit: !args.no_wait,
         max_wait: MAX_RATE_LIMIT_WAIT,
     })
     .map_err(|e| gh_error(e, &target))?;
-    let mut gh = gh;
     let quiet = ctx.quiet;
     gh.on_wait(Box::new(move |m: &str| {
         if !quiet {

@@ -1,6 +1,7 @@
 //! Shared helpers for the black-box tests: where fixtures live and how to run the binary.
 #![allow(dead_code)]
 
+pub mod http_request;
 pub mod leaks;
 
 use std::path::PathBuf;
