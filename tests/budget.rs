@@ -1391,9 +1391,24 @@ fn logged_in_budgets_alerts_and_cost_answers_live_in_the_users_partition() {
         assert_eq!(s_attr(i, "state"), "sent", "{i:?}");
     }
 
-    // The cost-cache table: the cost query and the check's query, gzip JSON, fetch time.
-    let cached = moto::partition(&stack.cost_cache, &sub);
-    assert_eq!(cached.len(), 2, "{cached:?}");
+    // The cost-cache table: the cost query and the check's query, gzip JSON, fetch time, and
+    // one memo of the account the user's credentials belong to (so a cache hit needs no STS).
+    let (memos, cached): (Vec<_>, Vec<_>) = moto::partition(&stack.cost_cache, &sub)
+        .into_iter()
+        .partition(|i| s_attr(i, "sk").starts_with("cost#account-"));
+    assert_eq!((cached.len(), memos.len()), (2, 1), "{cached:?} {memos:?}");
+    let Some(AttributeValue::B(memo)) = memos[0].get("body") else {
+        panic!("memo body is binary: {memos:?}")
+    };
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(memo.as_ref())
+        .read_to_string(&mut text)
+        .expect("gzip memo");
+    assert_eq!(
+        serde_json::from_str::<Value>(&text).expect("JSON memo"),
+        json!(m.account()),
+        "the memo holds the account ID and nothing else"
+    );
     let now_ms = 1_772_704_800_000_i64; // 2026-03-05T10:00:00Z
     for i in &cached {
         let sk = s_attr(i, "sk");
