@@ -452,7 +452,7 @@ fn principal_is_everyone(p: Option<&Value>) -> bool {
 }
 
 /// Describes the wildcard problems in a policy, one line per problem.
-fn policy_problems(doc: &Value) -> Vec<(Severity, String)> {
+pub(crate) fn policy_problems(doc: &Value) -> Vec<(Severity, String)> {
     let mut found = Vec::new();
     for st in statements(doc) {
         if st.get("Effect").and_then(Value::as_str) != Some("Allow") {

@@ -3,6 +3,8 @@
 //! IO, no network: the command brings files from disk or from GitHub.
 
 pub mod module;
+mod posture;
+mod resolve;
 pub mod rules;
 pub mod secrets;
 

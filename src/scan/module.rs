@@ -8,6 +8,7 @@ use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, Body};
 use hcl_edit::Span;
 
+use super::resolve::Known;
 use super::rules;
 use super::{ModuleCall, Pinning, ProviderUse, RootModule, ScanFinding, SourceFile};
 
@@ -92,6 +93,16 @@ pub fn analyze(dir: &str, files: &[&SourceFile], findings: &mut Vec<ScanFinding>
         ..ModuleFacts::default()
     };
     let mut declared: BTreeMap<String, ProviderUse> = BTreeMap::new();
+    // A first pass learns variable defaults, locals and companion resources, so that the
+    // rules see a setting made elsewhere in the module; parsing twice keeps one file's tree in
+    // memory at a time however large the module.
+    let mut known = Known::default();
+    for f in files {
+        let text = f.text.strip_prefix('\u{feff}').unwrap_or(&f.text);
+        if let Ok(body) = hcl_edit::parser::parse_body(text) {
+            known.learn(&body);
+        }
+    }
     for f in files {
         // Editors on Windows write a byte-order mark; the parser does not accept one.
         let text = f.text.strip_prefix('\u{feff}').unwrap_or(&f.text);
@@ -106,7 +117,7 @@ pub fn analyze(dir: &str, files: &[&SourceFile], findings: &mut Vec<ScanFinding>
         };
         rules::secrets_in(&body, &ctx, findings);
         for block in body.blocks() {
-            read_block(block, &ctx, &mut facts, &mut declared, findings);
+            read_block(block, &ctx, &known, &mut facts, &mut declared, findings);
         }
     }
     for name in facts.used_providers.iter() {
@@ -123,6 +134,7 @@ pub fn analyze(dir: &str, files: &[&SourceFile], findings: &mut Vec<ScanFinding>
 fn read_block(
     block: &Block,
     ctx: &FileCtx<'_>,
+    known: &Known,
     facts: &mut ModuleFacts,
     declared: &mut BTreeMap<String, ProviderUse>,
     findings: &mut Vec<ScanFinding>,
@@ -157,6 +169,7 @@ fn read_block(
             if kind == "resource" {
                 rules::resource_rules(rtype, name, block, ctx, findings);
             }
+            super::posture::check(kind, rtype, name, block, known, ctx, findings);
         }
         ("module", [name, ..]) => {
             let call = module_call(name, &block.body);

@@ -27,6 +27,16 @@ pub const RULES: &[RuleInfo] = &[
         rationale: "Without a remote backend the state lives on one machine: no locking, no sharing, easily lost, and it holds secrets in plain text." },
     RuleInfo { id: "CO105", name: "terraform-version-unpinned", severity: Severity::Low,
         rationale: "Without required_version any Terraform version may run the code and upgrade the state format." },
+    RuleInfo { id: "CO106", name: "public-endpoint", severity: Severity::High,
+        rationale: "A database, cluster API or service endpoint reachable from the whole internet is one leaked password or unpatched bug away from a breach; keep it private and reach it through a VPN, bastion or private link." },
+    RuleInfo { id: "CO107", name: "logging-disabled", severity: Severity::Medium,
+        rationale: "Without access, audit or flow logs there is no record of who did what: incidents cannot be investigated and compliance evidence is missing." },
+    RuleInfo { id: "CO108", name: "backups-disabled", severity: Severity::Medium,
+        rationale: "Without automated backups, versioning or soft delete, a mistaken delete, an overwrite or ransomware loses the data for good." },
+    RuleInfo { id: "CO109", name: "plaintext-transport", severity: Severity::High,
+        rationale: "Plain HTTP, unenforced TLS or TLS 1.0/1.1 lets anyone on the path read or change the traffic, credentials included." },
+    RuleInfo { id: "CO110", name: "provider-managed-key", severity: Severity::Low,
+        rationale: "Data encrypted with the provider's default key cannot be made unreadable by revoking the key, and key use is not auditable or separable by team; use a customer-managed key for sensitive data." },
 ];
 
 /// Code rules, and the plan rules whose IDs they share (CO004–CO006).
