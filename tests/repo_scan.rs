@@ -956,6 +956,51 @@ fn findings_have_rule_ids_files_and_lines() {
             "broken/ok.tf",
             Some(line("broken/ok.tf", "encrypted")),
         ),
+        // Posture: an instance's root volume, the database without deletion protection or
+        // log exports (not its read replica), buckets without access logs, versioning or a
+        // KMS key, a VPC without a flow log.
+        loc(
+            "CO006",
+            dev,
+            Some(line(dev, "resource \"aws_instance\" \"box\"")),
+        ),
+        loc("CO007", staging, Some(line(staging, "\"reporting\" {"))),
+        loc("CO107", staging, Some(line(staging, "\"reporting\" {"))),
+        loc(
+            "CO107",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"logs\"")),
+        ),
+        loc(
+            "CO108",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"logs\"")),
+        ),
+        loc(
+            "CO110",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"logs\"")),
+        ),
+        loc(
+            "CO107",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"replica\"")),
+        ),
+        loc(
+            "CO108",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"replica\"")),
+        ),
+        loc(
+            "CO110",
+            prod_main,
+            Some(line(prod_main, "resource \"aws_s3_bucket\" \"replica\"")),
+        ),
+        loc(
+            "CO107",
+            "modules/network/main.tf",
+            Some(line("modules/network/main.tf", "resource \"aws_vpc\"")),
+        ),
         // The invalid file, at its offending line; the key on that line is still found (known
         // formats are looked for in the raw text, so a file that does not parse hides none).
         loc(
@@ -997,7 +1042,8 @@ fn findings_have_rule_ids_files_and_lines() {
     assert_eq!(severity_of("CO101"), set(&["critical"]));
     assert_eq!(severity_of("CO004"), set(&["high"]));
     assert_eq!(severity_of("CO005"), set(&["high"]));
-    assert_eq!(severity_of("CO006"), set(&["high"]));
+    // A root volume without `encrypted` is medium: the AMI or the account default may encrypt it.
+    assert_eq!(severity_of("CO006"), set(&["high", "medium"]));
     assert_eq!(severity_of("CO102"), set(&["medium"]));
     assert_eq!(severity_of("CO105"), set(&["low"]));
     for f in of_rule(&report, "CO101") {

@@ -186,6 +186,11 @@ pub fn check(
     }
     iam(rtype, r, &mut out);
     exposure(rtype, r, &mut out);
+    // A read replica is a copy: its source's logs, backups, key and protection are the ones
+    // that matter, so only its own exposure is judged.
+    if !r.absent("replicate_source_db") || !r.absent("replication_source_identifier") {
+        return;
+    }
     logging(rtype, r, &format!("{rtype}.{name}"), known, &mut out);
     resilience(rtype, r, &format!("{rtype}.{name}"), known, &mut out);
     transport(rtype, r, &mut out);
@@ -319,10 +324,17 @@ fn exposure(rtype: &str, r: R<'_>, out: &mut Out<'_, '_>) {
         "aws_db_instance"
         | "aws_rds_cluster_instance"
         | "aws_redshift_cluster"
-        | "aws_dms_replication_instance" => {
-            if r.is_true("publicly_accessible") {
-                out.push("CO106", None, format!("publicly_accessible = true{}: the database gets an internet-facing address", r.via("publicly_accessible")));
-            }
+        | "aws_dms_replication_instance"
+            if r.is_true("publicly_accessible") =>
+        {
+            out.push(
+                "CO106",
+                None,
+                format!(
+                    "publicly_accessible = true{}: the database gets an internet-facing address",
+                    r.via("publicly_accessible")
+                ),
+            );
         }
         "aws_eks_cluster" => {
             if let Some(vpc) = r.block("vpc_config") {
@@ -581,11 +593,9 @@ fn resilience(rtype: &str, r: R<'_>, address: &str, known: &Known, out: &mut Out
                     if r.absent("deletion_protection") { " is not set, and it defaults to false" } else { " = false" }
                 ));
             }
-            // A read replica takes its backups from the source.
-            let replica = !r.absent("replicate_source_db") || !r.absent("replication_source_identifier");
             match r.num("backup_retention_period") {
-                Some(n) if n == 0.0 && !replica => out.push("CO108", Some(Severity::Medium), "automated backups are off (backup_retention_period = 0)".into()),
-                Some(n) if n > 0.0 && n < 7.0 && !replica => out.push("CO108", Some(Severity::Low), format!("backups are kept {n} day(s), less than a week (backup_retention_period)")),
+                Some(0.0) => out.push("CO108", Some(Severity::Medium), "automated backups are off (backup_retention_period = 0)".into()),
+                Some(n) if n > 0.0 && n < 7.0 => out.push("CO108", Some(Severity::Low), format!("backups are kept {n} day(s), less than a week (backup_retention_period)")),
                 _ => {}
             }
         }

@@ -249,11 +249,12 @@ pub fn resource_rules(
         "azurerm_network_security_group" => {
             for rule in body.get_blocks("security_rule") {
                 let b = &rule.body;
-                let src = literal(b, "source_address_prefix").unwrap_or_default();
                 if literal(b, "direction").as_deref() == Some("Inbound")
                     && literal(b, "access").as_deref() == Some("Allow")
-                    && ["*", "0.0.0.0/0", "Internet", "Any"].contains(&src.as_str())
                 {
+                    let Some(src) = azure_open_source(b) else {
+                        continue;
+                    };
                     push(
                         "CO004",
                         line(rule),
@@ -276,8 +277,11 @@ pub fn resource_rules(
                 push("CO004", line(block), ingress_text(body));
             }
         }
+        // A `deny` rule or a disabled rule lets nothing in, from anywhere.
         "google_compute_firewall"
             if literal(body, "direction").is_none_or(|d| d.eq_ignore_ascii_case("INGRESS"))
+                && body.get_blocks("allow").next().is_some()
+                && boolean(body, "disabled") != Some(true)
                 && open(&strings(body, "source_ranges")) =>
         {
             push(
@@ -290,8 +294,7 @@ pub fn resource_rules(
             if literal(body, "direction").as_deref() == Some("Inbound")
                 && literal(body, "access").as_deref() == Some("Allow") =>
         {
-            let src = literal(body, "source_address_prefix").unwrap_or_default();
-            if ["*", "0.0.0.0/0", "Internet", "Any"].contains(&src.as_str()) {
+            if let Some(src) = azure_open_source(body) {
                 push(
                     "CO004",
                     line(block),
@@ -351,7 +354,20 @@ pub fn resource_rules(
             );
         }
     }
-    if let Some((attr, defaults_off)) = encryption {
+    // Aurora Serverless v1 is always encrypted; replicas, clones and restores from a snapshot
+    // take the encryption of their source.
+    let inherits = literal(body, "engine_mode").as_deref() == Some("serverless")
+        || [
+            "replicate_source_db",
+            "replication_source_identifier",
+            "snapshot_identifier",
+            "snapshot_id",
+            "source_db_cluster_identifier",
+        ]
+        .iter()
+        .any(|k| body.get_attribute(k).is_some())
+        || body.get_blocks("restore_to_point_in_time").next().is_some();
+    if let Some((attr, defaults_off)) = encryption.filter(|_| !inherits) {
         match body.get_attribute(attr) {
             Some(a) if matches!(&a.value, Expression::Bool(b) if !*b.value()) => {
                 push("CO006", line(a), format!("{attr} = false"));
@@ -366,6 +382,16 @@ pub fn resource_rules(
             _ => {}
         }
     }
+}
+
+/// The internet-wide source of an Azure rule, in `source_address_prefix` or the plural
+/// `source_address_prefixes`.
+fn azure_open_source(b: &Body) -> Option<String> {
+    let mut sources = strings(b, "source_address_prefixes");
+    sources.extend(literal(b, "source_address_prefix"));
+    sources
+        .into_iter()
+        .find(|s| ["*", "0.0.0.0/0", "Internet", "Any"].contains(&s.as_str()))
 }
 
 /// Every block nested in `body`, at any depth.
