@@ -174,14 +174,19 @@ zmodload zsh/zpty
 zpty -b z 'zsh -i'
 zpty -r -t z junk '*% '
 typeset out=''
+# Wait for what is expected (up to 20 s): on a loaded CI machine the first completion, which
+# runs compinit's first scan, can take longer than any fixed sleep.
 type_and_read() {
   zpty -w -n z "$1"
-  sleep 1
-  local chunk
-  while zpty -r -t z chunk; do out+=$chunk; done
+  local chunk i
+  for i in {1..40}; do
+    sleep 0.5
+    while zpty -r -t z chunk; do out+=$chunk; done
+    [[ $out == *"$2"* ]] && return
+  done
 }
-type_and_read $'cloudops pl\t'
-type_and_read $'\x15cloudops repo scan --skip-f\t'
+type_and_read $'cloudops pl\t' 'cloudops plan'
+type_and_read $'\x15cloudops repo scan --skip-f\t' '--skip-forks'
 zpty -d z
 print -r -- "$out"
 "#;
