@@ -42,14 +42,10 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --runs must be a positive number" >&2; exit 2; }
 [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: --findings must be a positive number" >&2; exit 2; }
-die() { echo "run.sh: error: $*" >&2; exit 1; }
-[[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is required for peak RSS"
-
-if [[ -z $bin ]]; then
-  (cd "$repo" && cargo build --release --bin cloudops >&2) || die "cargo build --release failed"
-  bin="$repo/target/release/cloudops"
-fi
-[[ -x $bin ]] || die "$bin is not an executable"
+me=run.sh
+# shellcheck source=benches/scan/lib.sh
+source "$here/lib.sh"
+bench_binary
 
 gen() { # gen DIR CIDR
   mkdir -p "$1"
@@ -67,20 +63,9 @@ size=$(wc -c < "$work/many/main.tf")
 got=$("$bin" repo scan "$work/many" --format json | jq '.totals.findings')
 (( got >= n )) || die "expected at least $n findings in many/main.tf, cloudops reported $got"
 
-# time_case FORMAT DIR -> "median_seconds peak_kb"
-time_case() {
-  local times=() rss=0 t r
-  for ((i = 0; i < runs; i++)); do
-    r=$( { /usr/bin/time -f '%e %M' "$bin" repo scan "$2" --format "$1" > /dev/null; } 2>&1 | tail -1)
-    t=${r% *}; times+=("$t")
-    (( ${r#* } > rss )) && rss=${r#* }
-  done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v rss="$rss" '{a[NR]=$1} END {print a[int((NR+1)/2)], rss}'
-}
 read -r none_t none_rss < <(time_case json "$work/none")
 read -r many_t many_rss < <(time_case json "$work/many")
 read -r sarif_t sarif_rss < <(time_case sarif "$work/many")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 0.01) b = 0.01; printf "%.2f", a / b }'; }
 r_json=$(ratio "$many_t" "$none_t")
 r_sarif=$(ratio "$sarif_t" "$none_t")
 r_rss=$(ratio "$sarif_rss" "$none_rss")

@@ -41,15 +41,11 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "tree.sh: --runs must be a positive number" >&2; exit 2; }
 [[ $n =~ ^[1-9][0-9]*$ ]] && (( n >= 200 )) || { echo "tree.sh: --files must be a number of at least 200" >&2; exit 2; }
-die() { echo "tree.sh: error: $*" >&2; exit 1; }
-[[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is required for peak RSS"
+me=tree.sh
+# shellcheck source=benches/scan/lib.sh
+source "$here/lib.sh"
 command -v jq >/dev/null || die "jq is required to check the scan's totals"
-
-if [[ -z $bin ]]; then
-  (cd "$repo" && cargo build --release --bin cloudops >&2) || die "cargo build --release failed"
-  bin="$repo/target/release/cloudops"
-fi
-[[ -x $bin ]] || die "$bin is not an executable"
+bench_binary
 
 gen() { # gen DIR FILES
   rm -rf "$1"
@@ -73,20 +69,9 @@ for d in big small; do
   (( roots == (want + 19) / 20 )) || die "$d: expected $(((want + 19) / 20)) root modules, cloudops reported $roots"
 done
 
-# time_case DIR -> "median_seconds peak_kb"
-time_case() {
-  local times=() rss=0 t r
-  for ((i = 0; i < runs; i++)); do
-    r=$( { /usr/bin/time -f '%e %M' "$bin" repo scan "$1" --format json > /dev/null; } 2>&1 | tail -1)
-    t=${r% *}; times+=("$t")
-    (( ${r#* } > rss )) && rss=${r#* }
-  done
-  printf '%s\n' "${times[@]}" | sort -g | awk -v rss="$rss" '{a[NR]=$1} END {print a[int((NR+1)/2)], rss}'
-}
-read -r small_t small_rss < <(time_case "$work/small")
-read -r big_t big_rss < <(time_case "$work/big")
+read -r small_t small_rss < <(time_case json "$work/small")
+read -r big_t big_rss < <(time_case json "$work/big")
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) b = 0.01; printf "%.2f", a / b }'; }
 t_ratio=$(ratio "$big_t" "$small_t")
 m_ratio=$(ratio "$big_rss" "$small_rss")
 printf 'small (%d files): %ss, %d KB peak\n' $((n / 10)) "$small_t" "$small_rss"

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::module::FileCtx;
 use super::resolve::{template_text, to_json, Known};
-use super::rules::finding;
+use super::rules::{finding, REPLICA_OF};
 use super::ScanFinding;
 use crate::plan::report::Severity;
 
@@ -188,7 +188,7 @@ pub fn check(
     exposure(rtype, r, &mut out);
     // A read replica is a copy: its source's logs, backups, key and protection are the ones
     // that matter, so only its own exposure is judged.
-    if !r.absent("replicate_source_db") || !r.absent("replication_source_identifier") {
+    if REPLICA_OF.iter().any(|k| !r.absent(k)) {
         return;
     }
     logging(rtype, r, &format!("{rtype}.{name}"), known, &mut out);

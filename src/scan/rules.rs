@@ -357,15 +357,14 @@ pub fn resource_rules(
     // Aurora Serverless v1 is always encrypted; replicas, clones and restores from a snapshot
     // take the encryption of their source.
     let inherits = literal(body, "engine_mode").as_deref() == Some("serverless")
-        || [
-            "replicate_source_db",
-            "replication_source_identifier",
-            "snapshot_identifier",
-            "snapshot_id",
-            "source_db_cluster_identifier",
-        ]
-        .iter()
-        .any(|k| body.get_attribute(k).is_some())
+        || REPLICA_OF
+            .iter()
+            .chain(&[
+                "snapshot_identifier",
+                "snapshot_id",
+                "source_db_cluster_identifier",
+            ])
+            .any(|k| body.get_attribute(k).is_some())
         || body.get_blocks("restore_to_point_in_time").next().is_some();
     if let Some((attr, defaults_off)) = encryption.filter(|_| !inherits) {
         match body.get_attribute(attr) {
@@ -383,6 +382,9 @@ pub fn resource_rules(
         }
     }
 }
+
+/// The attributes that make a database a read replica of another, whose settings it inherits.
+pub(super) const REPLICA_OF: [&str; 2] = ["replicate_source_db", "replication_source_identifier"];
 
 /// The internet-wide source of an Azure rule, in `source_address_prefix` or the plural
 /// `source_address_prefixes`.
