@@ -3257,7 +3257,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__repo__subcmd__scan)
-            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --allow-skipped --github-api --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --allow-skipped --github-api --format --data-dir --store --color --quiet --verbose --config --no-config --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3292,7 +3292,15 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3305,14 +3313,6 @@ _cloudops() {
                     ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
                     return 0
                     ;;
                 *)

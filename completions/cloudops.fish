@@ -270,22 +270,17 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l terraform-bin -d 'Terraform binary for --plan' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l github-api -d 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, sarif for code scanning' -r -f -a "table\t''
 json\t''
 markdown\t''
-github\t''
-sarif\t''
-junit\t''
-csv\t''"
+sarif\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l store -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
-local\t''
-dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-archived -d 'With OWNER: leave out archived repositories'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l skip-forks -d 'With OWNER: leave out forks'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-wait -d 'Stop with an error at GitHub\'s rate limit instead of waiting for it to reset'

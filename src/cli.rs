@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Arg, Args, Parser, Subcommand, ValueEnum};
 
 use crate::plan::report::Severity;
 
@@ -33,6 +34,45 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `repo scan` prints no annotations, test reports or CSV and keeps nothing in the store.
+/// An argument with a global flag's id stops clap copying that flag into the subcommand, and
+/// clap still hands the value up to `GlobalArgs` by id, so the derive reads it unchanged. A
+/// global `--format junit` before the subcommand still parses; `repo_scan::run` refuses it.
+fn scan_format() -> Arg {
+    let formats =
+        PossibleValuesParser::new(["table", "json", "markdown", "sarif"]).map(|s| {
+            match s.as_str() {
+                "json" => Format::Json,
+                "markdown" => Format::Markdown,
+                "sarif" => Format::Sarif,
+                _ => Format::Table,
+            }
+        });
+    Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .env("CLOUDOPS_FORMAT")
+        .default_value("table")
+        .value_parser(formats)
+        .help(
+            "Output format: table for people, json for machines, markdown for PR comments, \
+             sarif for code scanning",
+        )
+}
+
+/// A global store flag that `repo scan` refuses, hidden from its help.
+fn scan_refuses(flag: &'static str) -> Arg {
+    Arg::new(flag.replace('-', "_"))
+        .long(flag)
+        .value_name("VALUE")
+        .hide(true)
+        .value_parser(move |_: &str| -> Result<PathBuf, String> {
+            Err(format!(
+                "`repo scan` keeps nothing in the store, so --{flag} does not apply; drop it"
+            ))
+        })
 }
 
 #[derive(Debug, Args)]
@@ -330,6 +370,7 @@ pub enum RepoCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(arg = scan_format(), arg = scan_refuses("data-dir"), arg = scan_refuses("store"))]
 pub struct ScanArgs {
     /// What to scan: a local directory (PATH; `./name` forces a path), every repository of a
     /// GitHub user or organisation (OWNER), or one repository (OWNER/REPO, optionally @REF for

@@ -1374,16 +1374,52 @@ fn markdown_and_table_show_roots_and_rules() {
 fn github_and_junit_formats_are_usage_errors() {
     let repo = build_repo();
     for format in ["github", "junit"] {
-        let out = scan(repo.path(), &["--format", format]);
-        assert_eq!(
-            out.status.code(),
-            Some(64),
-            "--format {format}: {}",
-            text(&out.stderr)
-        );
-        assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+        // After the subcommand clap refuses the value and lists the four that work; before it
+        // (a global flag, or CLOUDOPS_FORMAT meant for `plan analyze`) the command does.
+        let flag = scan(repo.path(), &["--format", format]);
+        let global = support::cloudops()
+            .args(["--format", format, "repo", "scan", "--no-config"])
+            .arg(repo.path())
+            .output()
+            .expect("cloudops runs");
+        for (out, says) in [
+            (flag, "[possible values: table, json, markdown, sarif]"),
+            (global, "table, json, markdown or sarif"),
+        ] {
+            assert_eq!(
+                out.status.code(),
+                Some(64),
+                "--format {format}: {}",
+                text(&out.stderr)
+            );
+            assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+            assert!(text(&out.stderr).contains(says), "{}", text(&out.stderr));
+        }
+    }
+}
+
+#[test]
+fn help_lists_only_the_formats_and_flags_scan_accepts() {
+    let out = support::cloudops()
+        .args(["repo", "scan", "--help"])
+        .output()
+        .expect("cloudops runs");
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    assert!(
+        help.contains("[possible values: table, json, markdown, sarif]"),
+        "{help}"
+    );
+    for absent in ["junit", "github for", "csv", "--data-dir", "--store"] {
+        assert!(!help.contains(absent), "{absent} in:\n{help}");
+    }
+    // The store flags are refused after the subcommand, not silently ignored.
+    let repo = build_repo();
+    for flag in ["--data-dir", "--store"] {
+        let out = scan(repo.path(), &[flag, "local"]);
+        assert_eq!(out.status.code(), Some(64), "{flag}: {}", text(&out.stderr));
         assert!(
-            text(&out.stderr).contains("table, json, markdown or sarif"),
+            text(&out.stderr).contains("keeps nothing in the store"),
             "{}",
             text(&out.stderr)
         );

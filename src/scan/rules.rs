@@ -354,19 +354,7 @@ pub fn resource_rules(
             );
         }
     }
-    // Aurora Serverless v1 is always encrypted; replicas, clones and restores from a snapshot
-    // take the encryption of their source.
-    let inherits = literal(body, "engine_mode").as_deref() == Some("serverless")
-        || REPLICA_OF
-            .iter()
-            .chain(&[
-                "snapshot_identifier",
-                "snapshot_id",
-                "source_db_cluster_identifier",
-            ])
-            .any(|k| body.get_attribute(k).is_some())
-        || body.get_blocks("restore_to_point_in_time").next().is_some();
-    if let Some((attr, defaults_off)) = encryption.filter(|_| !inherits) {
+    if let Some((attr, defaults_off)) = encryption.filter(|_| !inherits_encryption(body)) {
         match body.get_attribute(attr) {
             Some(a) if matches!(&a.value, Expression::Bool(b) if !*b.value()) => {
                 push("CO006", line(a), format!("{attr} = false"));
@@ -381,6 +369,21 @@ pub fn resource_rules(
             _ => {}
         }
     }
+}
+
+/// Aurora Serverless v1 is always encrypted; replicas, clones and restores from a snapshot
+/// take the encryption of their source.
+fn inherits_encryption(body: &Body) -> bool {
+    literal(body, "engine_mode").as_deref() == Some("serverless")
+        || REPLICA_OF
+            .iter()
+            .chain(&[
+                "snapshot_identifier",
+                "snapshot_id",
+                "source_db_cluster_identifier",
+            ])
+            .any(|k| body.get_attribute(k).is_some())
+        || body.get_blocks("restore_to_point_in_time").next().is_some()
 }
 
 /// The attributes that make a database a read replica of another, whose settings it inherits.
