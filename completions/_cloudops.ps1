@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -80,6 +81,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform (or OpenTofu) binary used to read binary plan files')
             [CompletionResult]::new('--ignore-rule', '--ignore-rule', [CompletionResultType]::ParameterName, 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected')
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]')
+            [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one policy rule may run on one input before it is stopped (exit 1)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
@@ -92,6 +96,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Run the rules of every package the policies declare')
+            [CompletionResult]::new('--policy-unmasked', '--policy-unmasked', [CompletionResultType]::ParameterName, 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
             [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
@@ -113,6 +119,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform (or OpenTofu) binary used to read binary plan files')
             [CompletionResult]::new('--ignore-rule', '--ignore-rule', [CompletionResultType]::ParameterName, 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected')
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]')
+            [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one policy rule may run on one input before it is stopped (exit 1)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
@@ -129,6 +138,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Run the rules of every package the policies declare')
+            [CompletionResult]::new('--policy-unmasked', '--policy-unmasked', [CompletionResultType]::ParameterName, 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
             [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
@@ -151,6 +162,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform (or OpenTofu) binary used to read binary plan files')
             [CompletionResult]::new('--ignore-rule', '--ignore-rule', [CompletionResultType]::ParameterName, 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected')
             [CompletionResult]::new('--ignore-address', '--ignore-address', [CompletionResultType]::ParameterName, 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]')
+            [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one policy rule may run on one input before it is stopped (exit 1)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]')
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
@@ -163,6 +177,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
             [CompletionResult]::new('--detailed-exitcode', '--detailed-exitcode', [CompletionResultType]::ParameterName, 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error')
             [CompletionResult]::new('--no-mask-secret-names', '--no-mask-secret-names', [CompletionResultType]::ParameterName, 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Run the rules of every package the policies declare')
+            [CompletionResult]::new('--policy-unmasked', '--policy-unmasked', [CompletionResultType]::ParameterName, 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output')
             [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Keep this analysis in the plan history (see `cloudops plan history`)')
             [CompletionResult]::new('--save-plan', '--save-plan', [CompletionResultType]::ParameterName, 'Also keep the plan itself, redacted and compressed (implies --save)')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)')
@@ -402,6 +418,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--terraform-bin', '--terraform-bin', [CompletionResultType]::ParameterName, 'Terraform binary for --plan')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)')
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)')
+            [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]')
+            [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one policy rule may run on one input before it is stopped (exit 1)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, sarif for code scanning')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'data-dir')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'store')
@@ -413,6 +432,8 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset')
             [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"')
             [CompletionResult]::new('--allow-skipped', '--allow-skipped', [CompletionResultType]::ParameterName, 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed')
+            [CompletionResult]::new('--all-namespaces', '--all-namespaces', [CompletionResultType]::ParameterName, 'Run the rules of every package the policies declare')
+            [CompletionResult]::new('--policy-unmasked', '--policy-unmasked', [CompletionResultType]::ParameterName, 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
@@ -1043,6 +1064,56 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cloudops;policy' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;policy;test' {
+            [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one test may run before it is stopped')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'cloudops;policy;help' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cloudops;policy;help;test' {
+            break
+        }
+        'cloudops;policy;help;help' {
+            break
+        }
         'cloudops;help' {
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Analyse Terraform plans')
             [CompletionResult]::new('repo', 'repo', [CompletionResultType]::ParameterValue, 'Find and assess Terraform code in GitHub repositories or a local directory')
@@ -1055,6 +1126,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1193,6 +1265,13 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;help;completions' {
+            break
+        }
+        'cloudops;help;policy' {
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors')
+            break
+        }
+        'cloudops;help;policy;test' {
             break
         }
         'cloudops;help;help' {

@@ -46,6 +46,9 @@ _cloudops() {
             cloudops,plan)
                 cmd="cloudops__subcmd__plan"
                 ;;
+            cloudops,policy)
+                cmd="cloudops__subcmd__policy"
+                ;;
             cloudops,repo)
                 cmd="cloudops__subcmd__repo"
                 ;;
@@ -211,6 +214,9 @@ _cloudops() {
             cloudops__subcmd__help,plan)
                 cmd="cloudops__subcmd__help__subcmd__plan"
                 ;;
+            cloudops__subcmd__help,policy)
+                cmd="cloudops__subcmd__help__subcmd__policy"
+                ;;
             cloudops__subcmd__help,repo)
                 cmd="cloudops__subcmd__help__subcmd__repo"
                 ;;
@@ -291,6 +297,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__help__subcmd__plan__subcmd__history,show)
                 cmd="cloudops__subcmd__help__subcmd__plan__subcmd__history__subcmd__show"
+                ;;
+            cloudops__subcmd__help__subcmd__policy,test)
+                cmd="cloudops__subcmd__help__subcmd__policy__subcmd__test"
                 ;;
             cloudops__subcmd__help__subcmd__repo,scan)
                 cmd="cloudops__subcmd__help__subcmd__repo__subcmd__scan"
@@ -376,6 +385,18 @@ _cloudops() {
             cloudops__subcmd__plan__subcmd__history__subcmd__help,show)
                 cmd="cloudops__subcmd__plan__subcmd__history__subcmd__help__subcmd__show"
                 ;;
+            cloudops__subcmd__policy,help)
+                cmd="cloudops__subcmd__policy__subcmd__help"
+                ;;
+            cloudops__subcmd__policy,test)
+                cmd="cloudops__subcmd__policy__subcmd__test"
+                ;;
+            cloudops__subcmd__policy__subcmd__help,help)
+                cmd="cloudops__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            cloudops__subcmd__policy__subcmd__help,test)
+                cmd="cloudops__subcmd__policy__subcmd__help__subcmd__test"
+                ;;
             cloudops__subcmd__repo,help)
                 cmd="cloudops__subcmd__repo__subcmd__help"
                 ;;
@@ -395,7 +416,7 @@ _cloudops() {
 
     case "${cmd}" in
         cloudops)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth cost budget completions help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth cost budget completions policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1735,7 +1756,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help)
-            opts="plan repo config signup confirm login logout auth cost budget completions help"
+            opts="plan repo config signup confirm login logout auth cost budget completions policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,6 +2259,34 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__help__subcmd__policy)
+            opts="test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__help__subcmd__policy__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__help__subcmd__repo)
             opts="scan"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2399,7 +2448,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__analyze)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --policy --namespace --all-namespaces --policy-unmasked --policy-timeout --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2426,6 +2475,18 @@ _cloudops() {
                     return 0
                     ;;
                 --ignore-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2477,7 +2538,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__comment)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --repo --pr --behavior --github-api --no-wait --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --policy --namespace --all-namespaces --policy-unmasked --policy-timeout --save --save-plan --workspace --retention-days --explain --model --stream --repo --pr --behavior --github-api --no-wait --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,6 +2565,18 @@ _cloudops() {
                     return 0
                     ;;
                 --ignore-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2571,7 +2644,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__plan__subcmd__explain)
-            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            opts="-q -v -h -V --fail-on --max-destroy --mass-destroy-threshold --detailed-exitcode --terraform-bin --no-mask-secret-names --ignore-rule --ignore-address --policy --namespace --all-namespaces --policy-unmasked --policy-timeout --save --save-plan --workspace --retention-days --explain --model --stream --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2598,6 +2671,18 @@ _cloudops() {
                     return 0
                     ;;
                 --ignore-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3176,6 +3261,128 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__policy)
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__policy__subcmd__help)
+            opts="test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__policy__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__policy__subcmd__test)
+            opts="-q -v -h -V --policy-timeout --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --policy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__repo)
             opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version scan help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3257,7 +3464,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__repo__subcmd__scan)
-            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --allow-skipped --github-api --format --data-dir --store --color --quiet --verbose --config --no-config --profile --help --version"
+            opts="-q -v -h -V --include --exclude --repos --skip-archived --skip-forks --no-wait --concurrency --plan --terraform-bin --fail-on --allow-skipped --github-api --policy --namespace --all-namespaces --policy-unmasked --policy-timeout --format --data-dir --store --color --quiet --verbose --config --no-config --profile --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3288,6 +3495,18 @@ _cloudops() {
                     return 0
                     ;;
                 --github-api)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --policy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
             cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand policy 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan'= {
@@ -75,6 +76,9 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --terraform-bin 'Terraform (or OpenTofu) binary used to read binary plan files'
             cand --ignore-rule 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected'
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
+            cand --policy 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]'
+            cand --namespace 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]'
+            cand --policy-timeout 'Seconds one policy rule may run on one input before it is stopped (exit 1)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
             cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
@@ -87,6 +91,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+            cand --all-namespaces 'Run the rules of every package the policies declare'
+            cand --policy-unmasked 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
             cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
             cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -107,6 +113,9 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --terraform-bin 'Terraform (or OpenTofu) binary used to read binary plan files'
             cand --ignore-rule 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected'
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
+            cand --policy 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]'
+            cand --namespace 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]'
+            cand --policy-timeout 'Seconds one policy rule may run on one input before it is stopped (exit 1)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
             cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
@@ -123,6 +132,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+            cand --all-namespaces 'Run the rules of every package the policies declare'
+            cand --policy-unmasked 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
             cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
             cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -144,6 +155,9 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --terraform-bin 'Terraform (or OpenTofu) binary used to read binary plan files'
             cand --ignore-rule 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected'
             cand --ignore-address 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)'
+            cand --policy 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]'
+            cand --namespace 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]'
+            cand --policy-timeout 'Seconds one policy rule may run on one input before it is stopped (exit 1)'
             cand --workspace 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]'
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
             cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
@@ -156,6 +170,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
             cand --detailed-exitcode 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan''s `applyable`), 0 when not, 1 when Terraform reported a planning error'
             cand --no-mask-secret-names 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+            cand --all-namespaces 'Run the rules of every package the policies declare'
+            cand --policy-unmasked 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
             cand --save 'Keep this analysis in the plan history (see `cloudops plan history`)'
             cand --save-plan 'Also keep the plan itself, redacted and compressed (implies --save)'
             cand --explain 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -369,6 +385,9 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --terraform-bin 'Terraform binary for --plan'
             cand --fail-on 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)'
             cand --github-api 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)'
+            cand --policy 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]'
+            cand --namespace 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]'
+            cand --policy-timeout 'Seconds one policy rule may run on one input before it is stopped (exit 1)'
             cand --format 'Output format: table for people, json for machines, markdown for PR comments, sarif for code scanning'
             cand --data-dir 'data-dir'
             cand --store 'store'
@@ -380,6 +399,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --no-wait 'Stop with an error at GitHub''s rate limit instead of waiting for it to reset'
             cand --plan 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
             cand --allow-skipped 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed'
+            cand --all-namespaces 'Run the rules of every package the policies declare'
+            cand --policy-unmasked 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
             cand -q 'Print only the result: no warnings or progress on stderr'
             cand --quiet 'Print only the result: no warnings or progress on stderr'
             cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
@@ -954,6 +975,51 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cloudops;policy'= {
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand test 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;policy;test'= {
+            cand --policy-timeout 'Seconds one test may run before it is stopped'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cloudops;policy;help'= {
+            cand test 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cloudops;policy;help;test'= {
+        }
+        &'cloudops;policy;help;help'= {
+        }
         &'cloudops;help'= {
             cand plan 'Analyse Terraform plans'
             cand repo 'Find and assess Terraform code in GitHub repositories or a local directory'
@@ -966,6 +1032,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
             cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand policy 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;help;plan'= {
@@ -1067,6 +1134,11 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;budget;check'= {
         }
         &'cloudops;help;completions'= {
+        }
+        &'cloudops;help;policy'= {
+            cand test 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
+        }
+        &'cloudops;help;policy;test'= {
         }
         &'cloudops;help;help'= {
         }

@@ -56,6 +56,7 @@ complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "auth" -d 'Who is 
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "policy" -d 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
 json\t''
@@ -89,6 +90,9 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l terraform-bin -d 'Terraform (or OpenTofu) binary used to read binary plan files' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l ignore-rule -d 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l policy -d 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l namespace -d 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l policy-timeout -d 'Seconds one policy rule may run on one input before it is stopped (exit 1)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
@@ -113,6 +117,8 @@ local\t''
 dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l all-namespaces -d 'Run the rules of every package the policies declare'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l policy-unmasked -d 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -127,6 +133,9 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l terraform-bin -d 'Terraform (or OpenTofu) binary used to read binary plan files' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l ignore-rule -d 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l policy -d 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l namespace -d 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l policy-timeout -d 'Seconds one policy rule may run on one input before it is stopped (exit 1)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
@@ -157,6 +166,8 @@ local\t''
 dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l all-namespaces -d 'Run the rules of every package the policies declare'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l policy-unmasked -d 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -172,6 +183,9 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l terraform-bin -d 'Terraform (or OpenTofu) binary used to read binary plan files' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l ignore-rule -d 'Ignore a rule by ID or name (repeatable), e.g. CO010 or drift-detected' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l ignore-address -d 'Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l policy -d 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l namespace -d 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l policy-timeout -d 'Seconds one policy rule may run on one input before it is stopped (exit 1)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l workspace -d 'History workspace to save under [default: the git repository and directory, plus the Terraform workspace when not `default`]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l retention-days -d 'Days a saved analysis is kept; 0 keeps it forever [default: 30]' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l model -d 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]' -r
@@ -196,6 +210,8 @@ local\t''
 dynamodb\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l detailed-exitcode -d 'As `terraform plan -detailed-exitcode`: exit 2 when applying would change something (the plan\'s `applyable`), 0 when not, 1 when Terraform reported a planning error'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l no-mask-secret-names -d 'Show values of attributes whose names suggest a secret (password, token, ...) unless Terraform marked them sensitive'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l all-namespaces -d 'Run the rules of every package the policies declare'
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l policy-unmasked -d 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l save -d 'Keep this analysis in the plan history (see `cloudops plan history`)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l save-plan -d 'Also keep the plan itself, redacted and compressed (implies --save)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l explain -d 'After the report, explain the plan with Amazon Bedrock (as `plan explain`; table format only)'
@@ -270,6 +286,9 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l terraform-bin -d 'Terraform binary for --plan' -r -F
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l fail-on -d 'Exit 3 when a finding is at or above this severity (info, low, medium, high, critical, none)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l github-api -d 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l policy -d 'Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are left out) [default: plan.policies]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l namespace -d 'Policy package whose deny, violation and warn rules run (repeatable) [default: plan.policy_namespaces, else main]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l policy-timeout -d 'Seconds one policy rule may run on one input before it is stopped (exit 1)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, sarif for code scanning' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -286,6 +305,8 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-wait -d 'Stop with an error at GitHub\'s rate limit instead of waiting for it to reset'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l plan -d 'For a local directory: run `terraform init`, `plan` and `show -json` in each root module and analyse the plan (drift, changes, plan findings); a failure is reported as a failure, never as "no changes"'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l allow-skipped -d 'With --fail-on: do not fail because files were skipped (over 4 MiB, not UTF-8, unreadable, special files, syntax not read yet); they are still listed'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l all-namespaces -d 'Run the rules of every package the policies declare'
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l policy-unmasked -d 'Give policies sensitive values as they are instead of masked; what policies return is still masked in every output'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
@@ -827,18 +848,66 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l v
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "plan" -d 'Analyse Terraform plans'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''
+csv\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l policy-timeout -d 'Seconds one test may run before it is stopped' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''
+csv\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "policy" -d 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
@@ -857,3 +926,4 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "list" -d 'List budgets'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "delete" -d 'Delete a budget and its alert records'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from budget" -f -a "check" -d 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "test" -d 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'

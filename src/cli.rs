@@ -191,6 +191,61 @@ pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
     /// for where to put it
     Completions(CompletionsArgs),
+    /// Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)
+    Policy(PolicyCmdArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyCmdArgs {
+    #[command(subcommand)]
+    pub command: PolicyCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Run the `test_` rules of the policies at PATH (files or directories of `.rego`,
+    /// `_test.rego` files included); exit 1 when any test fails or errors
+    Test(PolicyTestArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PolicyTestArgs {
+    /// Policy files or directories
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Seconds one test may run before it is stopped
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub policy_timeout: u64,
+}
+
+/// Rego policies (conftest's conventions) run on the input, their results as findings.
+#[derive(Debug, Clone, Args)]
+pub struct PolicyArgs {
+    /// Rego policy file or directory of `.rego` files (repeatable; `_test.rego` files are
+    /// left out) [default: plan.policies]
+    #[arg(long, value_name = "PATH")]
+    pub policy: Vec<PathBuf>,
+
+    /// Policy package whose deny, violation and warn rules run (repeatable)
+    /// [default: plan.policy_namespaces, else main]
+    #[arg(long, value_name = "PACKAGE")]
+    pub namespace: Vec<String>,
+
+    /// Run the rules of every package the policies declare
+    #[arg(long, conflicts_with = "namespace")]
+    pub all_namespaces: bool,
+
+    /// Give policies sensitive values as they are instead of masked; what policies return
+    /// is still masked in every output
+    #[arg(long)]
+    pub policy_unmasked: bool,
+
+    /// Seconds one policy rule may run on one input before it is stopped (exit 1)
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub policy_timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -431,6 +486,9 @@ pub struct ScanArgs {
     /// GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)
     #[arg(long, value_name = "URL", env = "CLOUDOPS_GITHUB_API_URL")]
     pub github_api: Option<String>,
+
+    #[command(flatten)]
+    pub policies: PolicyArgs,
 }
 
 #[derive(Debug, Args)]
@@ -615,6 +673,9 @@ pub struct AnalyzeArgs {
     /// Ignore findings on addresses matching a pattern (`*` and `?`; repeatable)
     #[arg(long, value_name = "PATTERN")]
     pub ignore_address: Vec<String>,
+
+    #[command(flatten)]
+    pub policies: PolicyArgs,
 
     /// Keep this analysis in the plan history (see `cloudops plan history`)
     #[arg(long)]

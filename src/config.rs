@@ -104,6 +104,12 @@ impl ProjectSettings {
                 ignore_rules: list(b.ignore_rules, o.ignore_rules),
                 ignore_addresses: list(b.ignore_addresses, o.ignore_addresses),
                 severity,
+                policies: if o.policies.is_empty() {
+                    b.policies
+                } else {
+                    o.policies
+                },
+                policy_namespaces: list(b.policy_namespaces, o.policy_namespaces),
             },
             history: HistorySettings {
                 data_dir: over.history.data_dir.or(self.history.data_dir),
@@ -274,6 +280,11 @@ pub struct PlanConfig {
     pub ignore_addresses: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, String>,
+    /// Rego policy files or directories; relative paths are relative to the file's directory.
+    #[serde(default)]
+    pub policies: Vec<PathBuf>,
+    #[serde(default)]
+    pub policy_namespaces: Vec<String>,
 }
 
 /// Validated plan settings from the file.
@@ -289,6 +300,8 @@ pub struct PlanSettings {
     pub ignore_rules: Vec<String>,
     pub ignore_addresses: Vec<String>,
     pub severity: BTreeMap<String, Severity>,
+    pub policies: Vec<PathBuf>,
+    pub policy_namespaces: Vec<String>,
 }
 
 /// The nearest `.cloudops.toml` from `start` upwards, stopping at a repository root.
@@ -432,7 +445,7 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         Some(v) => Some(Some(severity_of("plan.fail_on", v)?)),
     };
     for r in &p.ignore_rules {
-        if rules::lookup(r).is_none() {
+        if rules::lookup(r).is_none() && !crate::policy::is_rule_id(r) {
             return Err(err(format!(
                 "plan.ignore_rules: unknown rule {r:?} (see the rule list in the README)"
             )));
@@ -440,8 +453,10 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
     }
     let mut severity = BTreeMap::new();
     for (k, v) in &p.severity {
-        if rules::lookup(k).is_none() {
-            return Err(err(format!("plan.severity.{k}: unknown rule {k:?}")));
+        if rules::lookup(k).is_none() && !crate::policy::is_rule_id(k) {
+            return Err(err(format!(
+                "plan.severity.{k}: unknown rule {k:?} (a built-in ID such as CO002, or a policy's PACKAGE.RULE such as \"main.deny\")"
+            )));
         }
         severity.insert(k.clone(), severity_of(&format!("plan.severity.{k}"), v)?);
     }
@@ -463,6 +478,8 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         ignore_rules: p.ignore_rules,
         ignore_addresses: p.ignore_addresses,
         severity,
+        policies: p.policies.iter().map(|d| base.join(d)).collect(),
+        policy_namespaces: p.policy_namespaces,
     };
     check_aws(&cfg.aws, &cfg.auth).map_err(err)?;
     Ok(ProjectSettings {

@@ -60,6 +60,14 @@ pub enum Error {
         message: String,
         hint: String,
     },
+    /// A Rego policy that cannot be loaded, errs, or runs too long.
+    Policy(crate::policy::PolicyError),
+}
+
+impl From<crate::policy::PolicyError> for Error {
+    fn from(e: crate::policy::PolicyError) -> Error {
+        Error::Policy(e)
+    }
 }
 
 impl From<StoreError> for Error {
@@ -81,6 +89,7 @@ impl Error {
         match self {
             Error::Usage { .. } | Error::Config { .. } => ExitCode::Usage,
             Error::Store(StoreError::BadId { .. }) => ExitCode::Usage,
+            Error::Policy(crate::policy::PolicyError::UnknownNamespace { .. }) => ExitCode::Usage,
             Error::Auth { .. } => ExitCode::AuthRequired,
             Error::Io { error, .. } if error.kind() == std::io::ErrorKind::Interrupted => {
                 ExitCode::Interrupted
@@ -102,6 +111,7 @@ impl Error {
             ),
             Error::Io { .. } => None,
             Error::Store(e) => Some(e.hint()),
+            Error::Policy(e) => Some(e.hint().to_string()),
         }
     }
 }
@@ -115,6 +125,7 @@ impl fmt::Display for Error {
             Error::Terraform { message, .. } => write!(f, "{message}"),
             Error::Io { context, error } => write!(f, "{context}: {error}"),
             Error::Store(e) => write!(f, "{e}"),
+            Error::Policy(e) => write!(f, "{e}"),
             Error::Remote { message, .. } | Error::Auth { message, .. } => write!(f, "{message}"),
         }
     }

@@ -33,6 +33,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod github;
 pub mod plan;
+pub mod policy;
 pub mod render;
 pub mod scan;
 pub mod store;

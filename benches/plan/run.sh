@@ -15,9 +15,14 @@
 #
 # Times, on one plan: (1) the parse-only floor (benches/plan/floor.rs),
 # (2) `cloudops plan analyze PLAN --format json`, (3) the same reading stdin,
-# (4) an equivalent jq one-liner; measures peak RSS of each with GNU time.
+# (4) an equivalent jq one-liner, (5) cloudops with the Rego policy in
+# benches/plan/policy (`--policy`, which needs the whole document), and (6)
+# `conftest test` with the same policy when conftest is on PATH (it is on
+# neither npm nor PyPI, so nothing here installs it; the report says so);
+# measures peak RSS of each with GNU time.
 # Targets: cloudops/floor <= 1.5, jq/cloudops >= 5, peak RSS < 64 MB (file
-# and stdin). Prints a table and writes it as markdown to WORK_DIR/results.md
+# and stdin); with --policy, peak RSS <= 10x the plan's size, and when conftest
+# runs, conftest/cloudops --policy >= 1 in time and in peak RSS. Prints a table and writes it as markdown to WORK_DIR/results.md
 # (results-quick.md with --quick).
 set -euo pipefail
 
@@ -152,6 +157,11 @@ if [[ $skip_cloudops -eq 0 ]]; then
   same='walk(if type == "string" and (. == $plan or . == "-" or . == "stdin" or . == "<stdin>") then "<source>" else . end)'
   cmp -s <(jq -S --arg plan "$plan" "$same" "$out_file") <(jq -S --arg plan "$plan" "$same" "$out_stdin") ||
     say "warning: file and stdin runs printed different JSON (beyond the source name)"
+  "$bin" plan analyze "$plan" --format json --policy "$here/policy" >"$out_file" ||
+    die "'cloudops plan analyze $plan --policy benches/plan/policy' failed (exit $?)"
+  policy_hits=$(jq '[.findings[] | select(.rule | startswith("main."))] | length' "$out_file")
+  [[ $policy_hits -gt 0 ]] || die "the benchmark policy found nothing on $plan: the policy run measures no work"
+  say "the benchmark policy returned $policy_hits results"
 fi
 
 # ---- timing ---------------------------------------------------------------
@@ -168,6 +178,20 @@ if [[ $skip_cloudops -eq 0 ]]; then
 fi
 names+=(jq)
 cmds+=("jq $(q "$jq_filter") $(q "$plan") > /dev/null")
+policy_dir="$here/policy"
+if [[ $skip_cloudops -eq 0 ]]; then
+  names+=(cloudops-policy)
+  cmds+=("$(q "$bin") plan analyze $(q "$plan") --format json --policy $(q "$policy_dir") > /dev/null")
+fi
+# conftest exits 1 when a policy denies, which is the expected outcome here.
+conftest_note=""
+if command -v conftest >/dev/null; then
+  names+=(conftest)
+  cmds+=("conftest test --no-color -p $(q "$policy_dir") $(q "$plan") > /dev/null; [ \$? -le 1 ]")
+else
+  conftest_note="conftest was not run: it is not on PATH, and no npm or PyPI package ships it (PyPI's \`conftest\` is an unrelated placeholder), so this script cannot install it. Install it from https://github.com/open-policy-agent/conftest/releases to compare."
+  say "$conftest_note"
+fi
 
 declare -A median mean stddev minimum rss nruns
 tmpdir=$(mktemp -d)
@@ -205,7 +229,7 @@ peak_rss_kb() { # name cmd
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in "${!names[@]}"; do
   name=${names[$i]} cmd=${cmds[$i]}
-  n=$runs; [[ $name == jq ]] && n=$jq_runs
+  n=$runs; [[ $name == jq || $name == cloudops-policy || $name == conftest ]] && n=$jq_runs
   nruns[$name]=$n
   say "timing $name: $cmd"
   if [[ $use_hyperfine -eq 1 ]]; then time_hyperfine "$name" "$cmd" "$n"; else time_loop "$name" "$cmd" "$n"; fi
@@ -243,6 +267,19 @@ if [[ $skip_cloudops -eq 0 ]]; then
   target_row "jq / cloudops (file)" "$r_jq" ">= 5" "$(verdict ge "$r_jq" 5)"
   target_row "peak RSS cloudops (file), MB" "$rss_file" "< 64" "$(verdict lt "$rss_file" 64)"
   target_row "peak RSS cloudops (stdin), MB" "$rss_stdin" "< 64" "$(verdict lt "$rss_stdin" 64)"
+  r_policy=$(ratio "${median[cloudops-policy]}" "${median[cloudops-file]}")
+  rss_policy=$(mb "${rss[cloudops-policy]}")
+  r_rss_policy=$(ratio "$rss_policy" "$plan_mb")
+  target_row "cloudops --policy / cloudops (file)" "$r_policy" "(info)" "pass"
+  target_row "peak RSS cloudops --policy / plan size" "$r_rss_policy" "<= 10" "$(verdict le "$r_rss_policy" 10)"
+  if [[ -n ${median[conftest]:-} ]]; then
+    r_conftest=$(ratio "${median[conftest]}" "${median[cloudops-policy]}")
+    r_conftest_rss=$(ratio "${rss[conftest]}" "${rss[cloudops-policy]}")
+    target_row "conftest / cloudops --policy (time)" "$r_conftest" ">= 1" "$(verdict ge "$r_conftest" 1)"
+    target_row "conftest / cloudops --policy (peak RSS)" "$r_conftest_rss" ">= 1" "$(verdict ge "$r_conftest_rss" 1)"
+  else
+    targets+=("| conftest | not run | | see below |")
+  fi
 else
   r_jq_floor=$(ratio "${median[jq]}" "${median[floor]}")
   targets+=("| cloudops targets | not measured (--skip-cloudops) | | |")
@@ -271,6 +308,8 @@ $(printf '%s\n' "${rows[@]}")
 | target | measured | goal | |
 | --- | ---: | --- | --- |
 $(printf '%s\n' "${targets[@]}")
+
+${conftest_note}
 
 Commands:
 

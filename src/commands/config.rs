@@ -71,6 +71,20 @@ const KEYS: &[(&str, Kind, Option<&str>, &str, &str)] = &[
         "address patterns never reported",
     ),
     (
+        "plan.policies",
+        Kind::List,
+        None,
+        "[]",
+        "Rego policy files or directories run on every plan and scan",
+    ),
+    (
+        "plan.policy_namespaces",
+        Kind::List,
+        None,
+        "[\"main\"]",
+        "policy packages whose rules run",
+    ),
+    (
         "history.retention_days",
         Kind::Number,
         Some("CLOUDOPS_HISTORY_RETENTION_DAYS"),
@@ -306,6 +320,16 @@ fn value_of(key: &str, s: &ProjectSettings) -> Option<String> {
         "plan.explain_model" => s.plan.explain_model.clone(),
         "plan.ignore_rules" => list(&s.plan.ignore_rules),
         "plan.ignore_addresses" => list(&s.plan.ignore_addresses),
+        "plan.policies" => (!s.plan.policies.is_empty()).then(|| {
+            let shown: Vec<String> = s
+                .plan
+                .policies
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            format!("{shown:?}")
+        }),
+        "plan.policy_namespaces" => list(&s.plan.policy_namespaces),
         "history.retention_days" => s.history.retention_days.map(|n| n.to_string()),
         "history.workspace" => s.history.workspace.clone(),
         "history.data_dir" => s.history.data_dir.as_ref().map(|p| p.display().to_string()),

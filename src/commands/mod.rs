@@ -11,6 +11,7 @@ pub mod plan_comment;
 pub mod plan_explain;
 pub mod plan_history;
 pub mod plan_save;
+pub mod policy;
 pub mod repo_scan;
 pub mod repo_scan_github;
 pub mod repo_scan_plan;
@@ -115,6 +116,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
         Command::Completions(c) => {
             print(&crate::generate::completions(c.shell)).map(|()| ExitCode::Success)
         }
+        Command::Policy(p) => policy::run(p, &ctx),
         Command::Repo(r) => match &r.command {
             RepoCommand::Scan(a) => repo_scan::run(a, &ctx),
         },

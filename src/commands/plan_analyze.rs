@@ -11,7 +11,7 @@ use crate::commands::Context;
 use crate::config::{self, PlanSettings};
 use crate::error::{Error, ExitCode};
 use crate::plan::policy::Policy;
-use crate::plan::{self, AnalyzeOptions, PlanError, Report, Sniffed};
+use crate::plan::{self, scrub, AnalyzeOptions, PlanError, Report, Sniffed};
 use crate::render;
 use crate::terraform;
 
@@ -57,6 +57,7 @@ pub(crate) fn run_as(
             .or(settings.mass_destroy_threshold)
             .unwrap_or(AnalyzeOptions::default().mass_destroy_threshold),
     };
+    let mut policies = crate::commands::policy::load(&args.policies, &settings)?;
     let policy = policy(args, settings)?;
 
     let source = if args.plan == "-" {
@@ -64,8 +65,27 @@ pub(crate) fn run_as(
     } else {
         args.plan.clone()
     };
-    let capture = Capture::new(save.is_some(), args.save_plan);
+    // Policies read the whole document, so with them the plan is kept as it streams past.
+    let with_policies = policies.is_some();
+    let capture = Capture::new(
+        save.is_some() || with_policies,
+        args.save_plan || with_policies,
+    );
     let mut report = analyze_input(args, &source, &opts, &capture)?;
+    let mut captured = capture.finish();
+    if let Some(set) = &mut policies {
+        let (documents, secrets) = scrub::documents(
+            captured.copy.as_deref().unwrap_or_default(),
+            opts.mask_secret_names,
+            !args.policies.policy_unmasked,
+        )
+        .map_err(|e| plan_error(&source, e))?;
+        if !args.save_plan {
+            captured.copy = None;
+        }
+        let results = crate::policy::plan::apply(set, documents, &secrets, &mut report)?;
+        crate::commands::policy::note_excepted(&results.excepted, ctx);
+    }
     policy.apply(&mut report);
 
     if !explain_only {
@@ -92,7 +112,7 @@ pub(crate) fn run_as(
         exit_code(&report, args, ctx)
     };
     if let Some(request) = save {
-        request.save(report, capture.finish(), &opts, ctx)?;
+        request.save(report, captured, &opts, ctx)?;
     }
     Ok(code)
 }
@@ -139,10 +159,10 @@ fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
 
 fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
     for r in &args.ignore_rule {
-        if plan::rules::lookup(r).is_none() {
+        if plan::rules::lookup(r).is_none() && !crate::policy::is_rule_id(r) {
             return Err(Error::Usage {
                 message: format!("--ignore-rule {r}: no such rule"),
-                hint: "rule IDs are CO001..CO013 (or their names); see the README's rule table"
+                hint: "rule IDs are CO001..CO013 (or their names), or a policy's PACKAGE.RULE such as main.deny; see the README's rule table"
                     .into(),
             });
         }

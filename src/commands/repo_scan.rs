@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::cli::{Format, ScanArgs};
+use crate::commands::policy::CodePolicies;
 use crate::commands::{repo_scan_github, repo_scan_plan, Context};
 use crate::error::{Error, ExitCode};
 use crate::render;
@@ -27,9 +28,13 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
         });
     }
     let filter = PathFilter::new(&args.include, &args.exclude)?;
+    let project =
+        crate::config::load_project(ctx.config.as_deref(), ctx.no_config, ctx.profile.as_deref())?;
+    let policies = crate::commands::policy::load(&args.policies, &project.plan)?
+        .map(|set| std::sync::Arc::new(CodePolicies::new(set, args.policies.policy_unmasked)));
     let report = match Target::parse(&args.target) {
         Target::Local(dir) => {
-            let mut repo = scan_local(&dir, &filter)?;
+            let mut repo = scan_local(&dir, &filter, policies.as_deref())?;
             if args.plan {
                 repo_scan_plan::plan_roots(&dir, &mut repo, args.terraform_bin.as_deref(), ctx)?;
             }
@@ -58,10 +63,14 @@ pub fn run(args: &ScanArgs, ctx: &Context) -> Result<ExitCode, Error> {
                 repo.as_deref(),
                 git_ref.as_deref(),
                 &filter,
+                policies.clone(),
                 ctx,
             )?
         }
     };
+    if let Some(p) = &policies {
+        p.finish(ctx)?;
+    }
     emit(&report, ctx)?;
     Ok(exit_code(&report, args, ctx))
 }
@@ -257,7 +266,11 @@ pub fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, Error> 
 /// directories (which could loop or leave the tree). Whatever cannot be read below the
 /// target (a directory or file without permission, a dangling or looping link, a FIFO or a
 /// device) is named in the notes and skipped: the rest of the tree is still reported.
-fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> {
+fn scan_local(
+    dir: &Path,
+    filter: &PathFilter,
+    policies: Option<&CodePolicies>,
+) -> Result<scan::RepoScan, Error> {
     if !dir.is_dir() {
         return Err(Error::Usage {
             message: format!("{} is not a directory", dir.display()),
@@ -274,6 +287,9 @@ fn scan_local(dir: &Path, filter: &PathFilter) -> Result<scan::RepoScan, Error> 
     walk(dir, dir, filter, &mut files, &mut notes);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut repo = scan::scan_files(&dir.display().to_string(), None, &files);
+    if let Some(p) = policies {
+        p.apply(&files, &mut repo);
+    }
     repo.set_skipped(notes);
     Ok(repo)
 }

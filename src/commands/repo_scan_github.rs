@@ -9,6 +9,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::cli::ScanArgs;
+use crate::commands::policy::CodePolicies;
 use crate::commands::repo_scan::{add_text, globs, progress, PathFilter};
 use crate::commands::Context;
 use crate::error::Error;
@@ -26,9 +27,12 @@ pub fn scan(
     repo: Option<&str>,
     git_ref: Option<&str>,
     filter: &PathFilter,
+    policies: Option<Arc<CodePolicies>>,
     ctx: &Context,
 ) -> Result<ScanReport, Error> {
-    crate::aws::runtime()?.block_on(scan_async(args, owner, repo, git_ref, filter, ctx))
+    crate::aws::runtime()?.block_on(scan_async(
+        args, owner, repo, git_ref, filter, policies, ctx,
+    ))
 }
 
 async fn scan_async(
@@ -37,6 +41,7 @@ async fn scan_async(
     repo: Option<&str>,
     git_ref: Option<&str>,
     filter: &PathFilter,
+    policies: Option<Arc<CodePolicies>>,
     ctx: &Context,
 ) -> Result<ScanReport, Error> {
     let names = globs(&args.repos, "--repos")?;
@@ -107,9 +112,10 @@ async fn scan_async(
             Arc::clone(&filter),
         );
         let git_ref = git_ref.map(str::to_string);
+        let policies = policies.clone();
         tasks.spawn(async move {
             let _slot = repo_slots.acquire_owned().await;
-            let outcome = scan_repo(gh, r.clone(), git_ref, filter, blob_slots).await;
+            let outcome = scan_repo(gh, r.clone(), git_ref, filter, blob_slots, policies).await;
             (r, outcome)
         });
     }
@@ -171,6 +177,7 @@ async fn scan_repo(
     git_ref: Option<String>,
     filter: Arc<PathFilter>,
     blob_slots: Arc<Semaphore>,
+    policies: Option<Arc<CodePolicies>>,
 ) -> Result<RepoScan, GitHubError> {
     let reference = git_ref
         .or_else(|| repo.default_branch.clone())
@@ -232,6 +239,9 @@ async fn scan_repo(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut s = scan::scan_files(&repo.full_name, Some(reference), &files);
+    if let Some(p) = &policies {
+        p.apply(&files, &mut s);
+    }
     s.set_skipped(notes.clone());
     if tree.truncated {
         // Part of the repository was never looked at: that is not a clean result.

@@ -41,14 +41,15 @@ pub fn address_matches(pattern: &str, address: &str) -> bool {
     p[pi..].iter().all(|c| *c == '*')
 }
 
+/// A built-in rule's ID from its ID or name; a policy's `PACKAGE.RULE` as it is.
+fn rule_id(key: &str) -> &str {
+    rules::lookup(key).map_or(key, |r| r.id)
+}
+
 impl Policy {
     /// Drops ignored findings, applies severity overrides and decides the gate.
     pub fn apply(&self, report: &mut Report) {
-        let ignored_rules: Vec<&str> = self
-            .ignore_rules
-            .iter()
-            .filter_map(|r| rules::lookup(r).map(|i| i.id))
-            .collect();
+        let ignored_rules: Vec<&str> = self.ignore_rules.iter().map(|r| rule_id(r)).collect();
         report.findings.retain(|f| {
             !ignored_rules.contains(&f.rule.as_str())
                 && !f
@@ -60,7 +61,7 @@ impl Policy {
             if let Some(sev) = self
                 .severity
                 .iter()
-                .find(|(k, _)| rules::lookup(k).is_some_and(|r| r.id == f.rule))
+                .find(|(k, _)| rule_id(k) == f.rule)
                 .map(|(_, v)| *v)
             {
                 f.severity = sev;

@@ -17,6 +17,23 @@ use super::redact::{Redactor, MASK};
 /// every document, as the report does: one module's sensitive output is often another's
 /// plain input.
 pub fn redacted_plan(bytes: &[u8], mask_secret_names: bool) -> Result<Vec<u8>, PlanError> {
+    let (plans, _) = documents(bytes, mask_secret_names, true)?;
+    let mut out = Vec::with_capacity(bytes.len() / 2);
+    for doc in plans {
+        serde_json::to_writer(&mut out, &doc).expect("writing to a Vec cannot fail");
+        out.push(b'\n');
+    }
+    Ok(out)
+}
+
+/// Every document in the plan bytes, masked when `masked` (else as Terraform wrote them), and
+/// the secret strings found in them, so that text derived from the documents (a policy's
+/// messages) can be masked whether or not the documents were.
+pub fn documents(
+    bytes: &[u8],
+    mask_secret_names: bool,
+    masked: bool,
+) -> Result<(Vec<Value>, HashSet<String>), PlanError> {
     let reader = Box::new(std::io::Cursor::new(bytes));
     let Sniffed::Text(mut docs) = sniff(reader).map_err(PlanError::io)? else {
         return Err(PlanError::Empty);
@@ -28,16 +45,19 @@ pub fn redacted_plan(bytes: &[u8], mask_secret_names: bool) -> Result<Vec<u8>, P
     }
     let mut secrets = HashSet::new();
     for doc in &mut plans {
-        mask_marked(doc, mask_secret_names, &mut secrets);
+        if masked {
+            mask_marked(doc, mask_secret_names, &mut secrets);
+        } else {
+            mask_marked(&mut doc.clone(), mask_secret_names, &mut secrets);
+        }
     }
-    let redactor = Redactor::new(&secrets);
-    let mut out = Vec::with_capacity(bytes.len() / 2);
-    for mut doc in plans {
-        redactor.value(&mut doc);
-        serde_json::to_writer(&mut out, &doc).expect("writing to a Vec cannot fail");
-        out.push(b'\n');
+    if masked {
+        let redactor = Redactor::new(&secrets);
+        for doc in &mut plans {
+            redactor.value(doc);
+        }
     }
-    Ok(out)
+    Ok((plans, secrets))
 }
 
 /// Masks one plan document in place.

@@ -57,6 +57,25 @@ pub fn render(report: &Report) -> String {
             ));
         }
     }
+    // Policy rules have no table entry; each of their results is a failed case of its own.
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| !RULES.iter().any(|r| r.id == f.rule))
+    {
+        tests += 1;
+        failures += 1;
+        let target = f.address.as_deref().unwrap_or("plan");
+        cases.push_str(&format!(
+            "    <testcase classname=\"cloudops.{}\" name=\"{}: {}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            xml(&f.rule),
+            xml(&f.rule),
+            xml(target),
+            f.severity.label(),
+            xml(&f.message),
+            xml(&f.rule_name)
+        ));
+    }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cloudops plan analyze\" tests=\"{tests}\" failures=\"{failures}\">\n  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"summary\" value=\"{}\"/>\n    </properties>\n{cases}  </testsuite>\n</testsuites>\n",
         xml(&report.source),

@@ -40,8 +40,58 @@ pub(crate) fn rule_json(r: &RuleInfo, tag: &str) -> Value {
     })
 }
 
+/// A Rego policy's rule (`PACKAGE.RULE`), which has no entry in the built-in tables: the
+/// driver still describes it, so that every result's `ruleIndex` points at its own rule.
+pub(crate) fn policy_rule_json(id: &str, kind: &str, severity: Severity, tag: &str) -> Value {
+    let text = format!("Rego policy rule {id} ({kind})");
+    json!({
+        "id": id,
+        "name": id,
+        "shortDescription": { "text": text },
+        "fullDescription": { "text": text },
+        "help": { "text": format!("{text}: see the policy that declares it") },
+        "defaultConfiguration": { "level": level(severity) },
+        "properties": { "security-severity": security_severity(severity), "tags": ["terraform", tag, "policy"] }
+    })
+}
+
+/// The policy rules among `findings` (`(id, rule_name, severity)`), first appearance first.
+pub(crate) fn policy_rules<'a>(
+    findings: impl Iterator<Item = (&'a str, &'a str, Severity)>,
+    builtin: &[&str],
+) -> Vec<(&'a str, &'a str, Severity)> {
+    let mut out: Vec<(&str, &str, Severity)> = Vec::new();
+    for (id, name, sev) in findings {
+        if !builtin.contains(&id) && !out.iter().any(|(i, ..)| *i == id) {
+            out.push((id, name, sev));
+        }
+    }
+    out
+}
+
 pub fn document(report: &Report) -> Value {
-    let rules: Vec<Value> = RULES.iter().map(|r| rule_json(r, "plan")).collect();
+    let builtin: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    let policy = policy_rules(
+        report
+            .findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.rule_name.as_str(), f.severity)),
+        &builtin,
+    );
+    let ids: Vec<&str> = builtin
+        .iter()
+        .copied()
+        .chain(policy.iter().map(|(id, ..)| *id))
+        .collect();
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| rule_json(r, "plan"))
+        .chain(
+            policy
+                .iter()
+                .map(|(id, name, sev)| policy_rule_json(id, name, *sev, "plan")),
+        )
+        .collect();
     let uri = if report.source == "stdin" {
         "plan.json".to_string()
     } else {
@@ -51,7 +101,7 @@ pub fn document(report: &Report) -> Value {
         .findings
         .iter()
         .map(|f| {
-            let rule_index = RULES.iter().position(|r| r.id == f.rule).unwrap_or(0);
+            let rule_index = ids.iter().position(|id| *id == f.rule).unwrap_or(0);
             let mut loc = json!({
                 "physicalLocation": { "artifactLocation": { "uri": uri }, "region": { "startLine": 1 } }
             });

@@ -262,7 +262,29 @@ const RESULTS_SLOT: &str = "\"results\": \"cloudops:results\"";
 pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     // Code rules, then the plan rules (shared by code findings and by `--plan`).
     let all: Vec<&RuleInfo> = SCAN_RULES.iter().chain(PLAN_RULES).collect();
-    let rules: Vec<Value> = all.iter().map(|r| rule_json(r, "iac")).collect();
+    let builtin: Vec<&str> = all.iter().map(|r| r.id).collect();
+    let policy = super::sarif::policy_rules(
+        report
+            .repositories
+            .iter()
+            .flat_map(|r| r.findings.iter())
+            .map(|f| (f.rule.as_str(), f.rule_name.as_str(), f.severity)),
+        &builtin,
+    );
+    let ids: Vec<&str> = builtin
+        .iter()
+        .copied()
+        .chain(policy.iter().map(|(id, ..)| *id))
+        .collect();
+    let rules: Vec<Value> = all
+        .iter()
+        .map(|r| rule_json(r, "iac"))
+        .chain(
+            policy
+                .iter()
+                .map(|(id, name, sev)| super::sarif::policy_rule_json(id, name, *sev, "iac")),
+        )
+        .collect();
     // One repository: paths relative to its root, as code scanning expects for that repo; an
     // owner scan spans repositories, however many it found.
     let several = report.target_kind == TargetKind::Owner;
@@ -291,7 +313,7 @@ pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
             "partialFingerprints": { "cloudops/v1": fingerprint(seen, f, &path) },
             "properties": { "severity": f.severity.label(), "security-severity": security_severity(f.severity) }
         });
-        if let Some(i) = all.iter().position(|r| r.id == f.rule) {
+        if let Some(i) = ids.iter().position(|id| *id == f.rule) {
             result["ruleIndex"] = json!(i);
         }
         result

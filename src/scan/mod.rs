@@ -216,6 +216,16 @@ pub fn ignored_dir(name: &str) -> bool {
     matches!(name, ".git" | ".terraform" | ".terragrunt-cache")
 }
 
+/// Most severe first, then by file and line.
+pub fn sort_findings(findings: &mut [ScanFinding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+            .then(a.line.cmp(&b.line))
+    });
+}
+
 /// Scans one repository's Terraform files.
 pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> RepoScan {
     let mut by_dir: BTreeMap<String, Vec<&SourceFile>> = BTreeMap::new();
@@ -255,12 +265,7 @@ pub fn scan_files(name: &str, git_ref: Option<String>, files: &[SourceFile]) -> 
             roots.push(facts.root);
         }
     }
-    findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.file.cmp(&b.file))
-            .then(a.line.cmp(&b.line))
-    });
+    sort_findings(&mut findings);
     RepoScan {
         name: name.to_string(),
         git_ref,
