@@ -604,3 +604,72 @@ fn broken_policies_are_named_with_where_and_what() {
     let out = analyze(&plan, &["--namespace", "main"]);
     assert_eq!(out.status.code(), Some(64), "{}", text(&out.stderr));
 }
+
+#[test]
+fn sarif_and_junit_describe_policy_rules() {
+    let policy = conftest("hcl1/policy/base.rego");
+    let plan = conftest("hcl1/gke-show.json");
+    let out = analyze(
+        &plan,
+        &["--policy", policy.to_str().unwrap(), "--format", "sarif"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let sarif = json_of(&out);
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "main.deny"));
+    for r in results {
+        let i = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            rules[i]["id"], r["ruleId"],
+            "ruleIndex points elsewhere: {r}"
+        );
+    }
+    let code = run_scan_sarif();
+    let run = &code["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| r["ruleId"] == "main.deny")
+            .count(),
+        7
+    );
+    for r in results {
+        let i = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(
+            rules[i]["id"], r["ruleId"],
+            "ruleIndex points elsewhere: {r}"
+        );
+    }
+    let junit = analyze(
+        &plan,
+        &["--policy", policy.to_str().unwrap(), "--format", "junit"],
+    );
+    let x = text(&junit.stdout);
+    assert!(
+        x.contains("<testcase classname=\"cloudops.main.deny\"")
+            && x.contains("prohibited resources"),
+        "{x}"
+    );
+}
+
+fn run_scan_sarif() -> Value {
+    let out = run(
+        &[
+            "repo",
+            "scan",
+            "--no-config",
+            conftest("hcl2").to_str().unwrap(),
+            "--policy",
+            conftest("hcl2/policy").to_str().unwrap(),
+            "--format",
+            "sarif",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    json_of(&out)
+}

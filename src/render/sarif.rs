@@ -55,43 +55,35 @@ pub(crate) fn policy_rule_json(id: &str, kind: &str, severity: Severity, tag: &s
     })
 }
 
-/// The policy rules among `findings` (`(id, rule_name, severity)`), first appearance first.
-pub(crate) fn policy_rules<'a>(
+/// The driver's rules: the built-in ones, then each policy rule (`PACKAGE.RULE`) among the
+/// findings (`(id, rule_name, severity)`), first appearance first; and their IDs, in the same
+/// order, for each result's `ruleIndex`.
+pub(crate) fn driver_rules<'a>(
+    builtin: &[&'a RuleInfo],
     findings: impl Iterator<Item = (&'a str, &'a str, Severity)>,
-    builtin: &[&str],
-) -> Vec<(&'a str, &'a str, Severity)> {
-    let mut out: Vec<(&str, &str, Severity)> = Vec::new();
+    tag: &str,
+) -> (Vec<&'a str>, Vec<Value>) {
+    let mut ids: Vec<&str> = builtin.iter().map(|r| r.id).collect();
+    let mut rules: Vec<Value> = builtin.iter().map(|r| rule_json(r, tag)).collect();
     for (id, name, sev) in findings {
-        if !builtin.contains(&id) && !out.iter().any(|(i, ..)| *i == id) {
-            out.push((id, name, sev));
+        if !ids.contains(&id) {
+            ids.push(id);
+            rules.push(policy_rule_json(id, name, sev, tag));
         }
     }
-    out
+    (ids, rules)
 }
 
 pub fn document(report: &Report) -> Value {
-    let builtin: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-    let policy = policy_rules(
+    let builtin: Vec<&RuleInfo> = RULES.iter().collect();
+    let (ids, rules) = driver_rules(
+        &builtin,
         report
             .findings
             .iter()
             .map(|f| (f.rule.as_str(), f.rule_name.as_str(), f.severity)),
-        &builtin,
+        "plan",
     );
-    let ids: Vec<&str> = builtin
-        .iter()
-        .copied()
-        .chain(policy.iter().map(|(id, ..)| *id))
-        .collect();
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|r| rule_json(r, "plan"))
-        .chain(
-            policy
-                .iter()
-                .map(|(id, name, sev)| policy_rule_json(id, name, *sev, "plan")),
-        )
-        .collect();
     let uri = if report.source == "stdin" {
         "plan.json".to_string()
     } else {

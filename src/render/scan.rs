@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::markdown::{code, esc};
-use super::sarif::{fnv, level, path_uri, rule_json, security_severity};
+use super::sarif::{fnv, level, path_uri, security_severity};
 use super::table::{cell_text, new_table};
 use super::Style;
 use crate::plan::rules::{RuleInfo, RULES as PLAN_RULES};
@@ -262,29 +262,15 @@ const RESULTS_SLOT: &str = "\"results\": \"cloudops:results\"";
 pub fn write_sarif(report: &ScanReport, out: &mut dyn Write) -> io::Result<()> {
     // Code rules, then the plan rules (shared by code findings and by `--plan`).
     let all: Vec<&RuleInfo> = SCAN_RULES.iter().chain(PLAN_RULES).collect();
-    let builtin: Vec<&str> = all.iter().map(|r| r.id).collect();
-    let policy = super::sarif::policy_rules(
+    let (ids, rules) = super::sarif::driver_rules(
+        &all,
         report
             .repositories
             .iter()
             .flat_map(|r| r.findings.iter())
             .map(|f| (f.rule.as_str(), f.rule_name.as_str(), f.severity)),
-        &builtin,
+        "iac",
     );
-    let ids: Vec<&str> = builtin
-        .iter()
-        .copied()
-        .chain(policy.iter().map(|(id, ..)| *id))
-        .collect();
-    let rules: Vec<Value> = all
-        .iter()
-        .map(|r| rule_json(r, "iac"))
-        .chain(
-            policy
-                .iter()
-                .map(|(id, name, sev)| super::sarif::policy_rule_json(id, name, *sev, "iac")),
-        )
-        .collect();
     // One repository: paths relative to its root, as code scanning expects for that repo; an
     // owner scan spans repositories, however many it found.
     let several = report.target_kind == TargetKind::Owner;
