@@ -34,30 +34,49 @@ pub fn documents(
     mask_secret_names: bool,
     masked: bool,
 ) -> Result<(Vec<Value>, HashSet<String>), PlanError> {
+    let mut secrets = HashSet::new();
+    if !masked {
+        // The secrets come from a masked pass whose documents are dropped one by one, so the
+        // unmasked documents are never held twice.
+        for_each_document(bytes, |mut doc| {
+            mask_marked(&mut doc, mask_secret_names, &mut secrets);
+            Ok(())
+        })?;
+        let mut plans = Vec::new();
+        for_each_document(bytes, |doc| {
+            plans.push(doc);
+            Ok(())
+        })?;
+        return Ok((plans, secrets));
+    }
+    let mut plans = Vec::new();
+    for_each_document(bytes, |mut doc| {
+        mask_marked(&mut doc, mask_secret_names, &mut secrets);
+        plans.push(doc);
+        Ok(())
+    })?;
+    let redactor = Redactor::new(&secrets);
+    for doc in &mut plans {
+        redactor.value(doc);
+    }
+    Ok((plans, secrets))
+}
+
+fn for_each_document(
+    bytes: &[u8],
+    mut each: impl FnMut(Value) -> Result<(), PlanError>,
+) -> Result<(), PlanError> {
     let reader = Box::new(std::io::Cursor::new(bytes));
     let Sniffed::Text(mut docs) = sniff(reader).map_err(PlanError::io)? else {
         return Err(PlanError::Empty);
     };
-    let mut plans: Vec<Value> = Vec::new();
     let mut scratch = Vec::new();
+    let mut n = 0;
     while docs.next_document()?.is_some() {
-        plans.push(docs.parse(plans.len() + 1, &mut scratch)?);
+        n += 1;
+        each(docs.parse(n, &mut scratch)?)?;
     }
-    let mut secrets = HashSet::new();
-    for doc in &mut plans {
-        if masked {
-            mask_marked(doc, mask_secret_names, &mut secrets);
-        } else {
-            mask_marked(&mut doc.clone(), mask_secret_names, &mut secrets);
-        }
-    }
-    if masked {
-        let redactor = Redactor::new(&secrets);
-        for doc in &mut plans {
-            redactor.value(doc);
-        }
-    }
-    Ok((plans, secrets))
+    Ok(())
 }
 
 /// Masks one plan document in place.
