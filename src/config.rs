@@ -92,7 +92,13 @@ impl ProjectSettings {
         let (b, o) = (self.plan, over.plan);
         let mut severity = b.severity;
         severity.extend(o.severity);
-        let list = |b: Vec<String>, o: Vec<String>| if o.is_empty() { b } else { o };
+        fn list<T>(b: Vec<T>, o: Vec<T>) -> Vec<T> {
+            if o.is_empty() {
+                b
+            } else {
+                o
+            }
+        }
         ProjectSettings {
             plan: PlanSettings {
                 path: o.path.or(b.path),
@@ -104,11 +110,7 @@ impl ProjectSettings {
                 ignore_rules: list(b.ignore_rules, o.ignore_rules),
                 ignore_addresses: list(b.ignore_addresses, o.ignore_addresses),
                 severity,
-                policies: if o.policies.is_empty() {
-                    b.policies
-                } else {
-                    o.policies
-                },
+                policies: list(b.policies, o.policies),
                 policy_namespaces: list(b.policy_namespaces, o.policy_namespaces),
             },
             history: HistorySettings {
@@ -445,7 +447,7 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
         Some(v) => Some(Some(severity_of("plan.fail_on", v)?)),
     };
     for r in &p.ignore_rules {
-        if rules::lookup(r).is_none() && !crate::policy::is_rule_id(r) {
+        if !rules::is_known(r) {
             return Err(err(format!(
                 "plan.ignore_rules: unknown rule {r:?} (see the rule list in the README)"
             )));
@@ -453,7 +455,7 @@ fn resolve(cfg: ProjectConfig, path: &Path, prefix: &str) -> Result<ProjectSetti
     }
     let mut severity = BTreeMap::new();
     for (k, v) in &p.severity {
-        if rules::lookup(k).is_none() && !crate::policy::is_rule_id(k) {
+        if !rules::is_known(k) {
             return Err(err(format!(
                 "plan.severity.{k}: unknown rule {k:?} (a built-in ID such as CO002, or a policy's PACKAGE.RULE such as \"main.deny\")"
             )));

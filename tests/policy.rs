@@ -75,6 +75,24 @@ fn policy_findings(report: &Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// `repo scan` of one of conftest's example directories with one of its policies.
+fn scan_conftest(target: &str, policy: &str, format: &str) -> Output {
+    let (target, policy) = (conftest(target), conftest(policy));
+    run(
+        &[
+            "repo",
+            "scan",
+            "--no-config",
+            target.to_str().unwrap(),
+            "--policy",
+            policy.to_str().unwrap(),
+            "--format",
+            format,
+        ],
+        None,
+    )
+}
+
 fn write_policy(dir: &Path, name: &str, rego: &str) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, rego).expect("write policy");
@@ -116,19 +134,7 @@ fn conftest_plan_example_denies_the_prohibited_resources() {
 
 #[test]
 fn conftest_hcl2_example_gives_its_seven_failures_on_code() {
-    let out = run(
-        &[
-            "repo",
-            "scan",
-            "--no-config",
-            conftest("hcl2").to_str().unwrap(),
-            "--policy",
-            conftest("hcl2/policy").to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let out = scan_conftest("hcl2", "hcl2/policy", "json");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let report = json_of(&out);
     let got: BTreeSet<(String, String)> = report["repositories"][0]["findings"]
@@ -161,19 +167,7 @@ fn conftest_hcl2_example_gives_its_seven_failures_on_code() {
 
 #[test]
 fn conftest_hcl1_gke_policy_passes_on_its_code() {
-    let out = run(
-        &[
-            "repo",
-            "scan",
-            "--no-config",
-            conftest("hcl1").to_str().unwrap(),
-            "--policy",
-            conftest("hcl1/policy/gke.rego").to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let out = scan_conftest("hcl1", "hcl1/policy/gke.rego", "json");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let findings = json_of(&out)["repositories"][0]["findings"].clone();
     assert!(
@@ -657,19 +651,7 @@ fn sarif_and_junit_describe_policy_rules() {
 }
 
 fn run_scan_sarif() -> Value {
-    let out = run(
-        &[
-            "repo",
-            "scan",
-            "--no-config",
-            conftest("hcl2").to_str().unwrap(),
-            "--policy",
-            conftest("hcl2/policy").to_str().unwrap(),
-            "--format",
-            "sarif",
-        ],
-        None,
-    );
+    let out = scan_conftest("hcl2", "hcl2/policy", "sarif");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     json_of(&out)
 }

@@ -83,8 +83,8 @@ pub(crate) fn run_as(
         if !args.save_plan {
             captured.copy = None;
         }
-        let results = crate::policy::plan::apply(set, documents, &secrets, &mut report)?;
-        crate::commands::policy::note_excepted(&results.excepted, ctx);
+        let excepted = crate::policy::plan::apply(set, documents, &secrets, &mut report)?;
+        crate::commands::policy::note_excepted(&excepted, ctx);
     }
     policy.apply(&mut report);
 
@@ -159,7 +159,7 @@ fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
 
 fn policy(args: &AnalyzeArgs, s: PlanSettings) -> Result<Policy, Error> {
     for r in &args.ignore_rule {
-        if plan::rules::lookup(r).is_none() && !crate::policy::is_rule_id(r) {
+        if !plan::rules::is_known(r) {
             return Err(Error::Usage {
                 message: format!("--ignore-rule {r}: no such rule"),
                 hint: "rule IDs are CO001..CO013 (or their names), or a policy's PACKAGE.RULE such as main.deny; see the README's rule table"

@@ -55,6 +55,12 @@ pub fn lookup(id_or_name: &str) -> Option<&'static RuleInfo> {
         .find(|r| r.id.eq_ignore_ascii_case(id_or_name) || r.name == id_or_name)
 }
 
+/// A rule an operator may name in `--ignore-rule` or the settings: a built-in rule's ID or
+/// name, or a policy's `PACKAGE.RULE`.
+pub fn is_known(id_or_name: &str) -> bool {
+    lookup(id_or_name).is_some() || crate::policy::is_rule_id(id_or_name)
+}
+
 pub fn finding(
     plan: usize,
     id: &str,

@@ -19,31 +19,14 @@ pub fn apply(
         if scan::kind_of(&f.path) != Some(FileKind::Terraform) {
             continue;
         }
-        let Ok(masked) = hcl::convert(&f.text, true) else {
+        let Ok(converted) = hcl::convert(&f.text, !unmasked) else {
             continue;
         };
-        let document = if unmasked {
-            match hcl::convert(&f.text, false) {
-                Ok(c) => c.document,
-                Err(_) => continue,
-            }
-        } else {
-            masked.document
-        };
-        let input = super::to_value(document).map_err(|e| PolicyError::Eval {
-            rule: "(input)".into(),
-            location: Some(f.path.clone()),
-            message: e.to_string(),
-        })?;
-        let redactor = Redactor::new(&masked.secrets);
-        for mut o in set.evaluate(input)? {
-            if let Some(m) = redactor.redact_str(&o.message) {
-                o.message = m;
-            }
-            if o.excepted {
-                excepted.push(o);
-                continue;
-            }
+        let redactor = Redactor::new(&converted.secrets);
+        let (found, exempted) =
+            set.evaluate_masked(converted.document, &redactor, Some(f.path.clone()))?;
+        excepted.extend(exempted);
+        for o in found {
             let plan_finding = super::plan::finding(0, &o);
             repo.findings.push(ScanFinding {
                 rule: plan_finding.rule,

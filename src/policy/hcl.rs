@@ -15,7 +15,8 @@ use crate::plan::diff::is_secret_name;
 use crate::plan::redact::MASK;
 use crate::scan::secrets;
 
-/// One file's document, and the literal values masked in it (to mask copies in messages).
+/// One file's document, and the secret literals found in it (masked in the document when
+/// asked), so that copies in messages can be masked either way.
 pub struct Converted {
     pub document: Value,
     pub secrets: HashSet<String>,
@@ -131,9 +132,11 @@ impl Converter<'_> {
             || secrets::url_password(s).is_some()
             || (is_secret_name(key) && !s.is_empty() && !s.contains("${"))
             || secrets::looks_random(key, s).is_some();
-        if self.mask && secret {
+        if secret {
             self.secrets.insert(s.to_string());
-            return Value::String(MASK.to_string());
+            if self.mask {
+                return Value::String(MASK.to_string());
+            }
         }
         Value::String(s.to_string())
     }

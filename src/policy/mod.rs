@@ -213,30 +213,22 @@ pub struct PolicySet {
 pub fn rego_files(paths: &[PathBuf], with_tests: bool) -> Result<Vec<PathBuf>, PolicyError> {
     let mut out = Vec::new();
     for p in paths {
-        let before = out.len();
         let meta = std::fs::metadata(p).map_err(|e| PolicyError::Read {
             path: p.clone(),
             message: e.to_string(),
         })?;
+        let mut found = Vec::new();
         if meta.is_dir() {
-            walk(p, &mut out)?;
+            walk(p, &mut found)?;
         } else {
-            out.push(p.clone());
+            found.push(p.clone());
         }
-        out[before..].sort();
-        if !with_tests {
-            let mut i = before;
-            while i < out.len() {
-                if is_test_file(&out[i]) {
-                    out.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
-        }
-        if out.len() == before {
+        found.retain(|f| with_tests || !is_test_file(f));
+        if found.is_empty() {
             return Err(PolicyError::NoPolicies { path: p.clone() });
         }
+        found.sort();
+        out.extend(found);
     }
     out.dedup();
     Ok(out)
@@ -428,6 +420,28 @@ impl PolicySet {
 
     pub fn namespaces(&self) -> &[String] {
         &self.namespaces
+    }
+
+    /// `evaluate` on a JSON document, each message masked by `redactor`: the results that
+    /// count, and those an `exception` rule exempted. `place` names the input in an error.
+    pub fn evaluate_masked(
+        &mut self,
+        document: serde_json::Value,
+        redactor: &crate::plan::redact::Redactor,
+        place: Option<String>,
+    ) -> Result<(Vec<Outcome>, Vec<Outcome>), PolicyError> {
+        let input = to_value(document).map_err(|e| PolicyError::Eval {
+            rule: "(input)".into(),
+            location: place,
+            message: e.to_string(),
+        })?;
+        let mut outcomes = self.evaluate(input)?;
+        for o in &mut outcomes {
+            if let Some(m) = redactor.redact_str(&o.message) {
+                o.message = m;
+            }
+        }
+        Ok(outcomes.into_iter().partition(|o| !o.excepted))
     }
 
     /// Every message the chosen rules return for `input`, sorted by namespace, rule, message.

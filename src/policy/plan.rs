@@ -10,13 +10,6 @@ use super::{Kind, Outcome, PolicyError, PolicySet};
 use crate::plan::redact::Redactor;
 use crate::plan::report::{Finding, Report, Severity};
 
-/// What policies returned on a plan, beyond the findings added to the report.
-#[derive(Debug, Default)]
-pub struct PlanResults {
-    /// Results an `exception` rule exempted; reported, never findings.
-    pub excepted: Vec<Outcome>,
-}
-
 /// Default severities: conftest fails on deny and violation, and only warns on warn.
 pub fn severity(kind: Kind) -> Severity {
     match kind {
@@ -25,37 +18,28 @@ pub fn severity(kind: Kind) -> Severity {
     }
 }
 
-/// Evaluates `set` on each document and appends its results to `report.findings`.
-/// `secrets` are the sensitive strings of the documents, masked in every message.
+/// Evaluates `set` on each document and appends its results to `report.findings`; returns
+/// the results an `exception` rule exempted. `secrets` are the sensitive strings of the
+/// documents, masked in every message.
 pub fn apply(
     set: &mut PolicySet,
     documents: Vec<Value>,
     secrets: &HashSet<String>,
     report: &mut Report,
-) -> Result<PlanResults, PolicyError> {
+) -> Result<Vec<Outcome>, PolicyError> {
     let redactor = Redactor::new(secrets);
-    let mut results = PlanResults::default();
+    let mut excepted = Vec::new();
     for (index, mut doc) in documents.into_iter().enumerate() {
         if let Value::Object(o) = &mut doc {
             o.insert("cloudops".into(), analysis(report, index));
         }
-        let input = super::to_value(doc).map_err(|e| PolicyError::Eval {
-            rule: "(input)".into(),
-            location: None,
-            message: e.to_string(),
-        })?;
-        for mut outcome in set.evaluate(input)? {
-            if let Some(m) = redactor.redact_str(&outcome.message) {
-                outcome.message = m;
-            }
-            if outcome.excepted {
-                results.excepted.push(outcome);
-                continue;
-            }
-            report.findings.push(finding(index, &outcome));
-        }
+        let (found, exempted) = set.evaluate_masked(doc, &redactor, None)?;
+        excepted.extend(exempted);
+        report
+            .findings
+            .extend(found.iter().map(|o| finding(index, o)));
     }
-    Ok(results)
+    Ok(excepted)
 }
 
 pub fn finding(plan: usize, o: &Outcome) -> Finding {
