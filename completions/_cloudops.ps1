@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'cloudops' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -47,12 +47,13 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'cloudops;plan' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -88,7 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
             [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -130,7 +131,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--pr', '--pr', [CompletionResultType]::ParameterName, 'The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]')
             [CompletionResult]::new('--behavior', '--behavior', [CompletionResultType]::ParameterName, 'update: edit this workspace''s comment in place (the default); new: post a new one and mark the old ones outdated; delete-and-new: delete the old ones, then post')
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3) [default: $GITHUB_API_URL, else https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -169,7 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--retention-days', '--retention-days', [CompletionResultType]::ParameterName, 'Days a saved analysis is kept; 0 keeps it forever [default: 30]')
             [CompletionResult]::new('--model', '--model', [CompletionResultType]::ParameterName, 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]')
             [CompletionResult]::new('--stream', '--stream', [CompletionResultType]::ParameterName, 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -198,7 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -226,7 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Entries per page; 0 lists all')
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Continue a listing where the previous page ended (printed after each page)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -244,7 +245,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;plan;history;show' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -265,7 +266,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;plan;history;diff' {
             [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'With --last: the workspace [default: the workspace of the newest entry]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -283,7 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;plan;history;delete' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -303,7 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;plan;history;import' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to copy from (the embedded store in --data-dir)')
             [CompletionResult]::new('--workspace', '--workspace', [CompletionResultType]::ParameterName, 'Only this workspace')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -391,7 +392,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;repo' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -457,7 +458,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -482,7 +483,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;path' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -500,7 +501,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -518,7 +519,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;get' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -536,7 +537,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;set' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -554,7 +555,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;config;unset' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -573,7 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;config;from-stack' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -623,7 +624,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;signup' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -644,7 +645,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         'cloudops;confirm' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
             [CompletionResult]::new('--code', '--code', [CompletionResultType]::ParameterName, 'The code from the email (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -664,7 +665,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;login' {
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The account''s email address (asked for on a terminal when not given)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -684,7 +685,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;logout' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -703,7 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -725,7 +726,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;status' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -743,7 +744,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;token' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -762,7 +763,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;auth;github' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -785,7 +786,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;login' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -805,7 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;logout' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -824,7 +825,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;auth;github;status' {
             [CompletionResult]::new('--github-api', '--github-api', [CompletionResultType]::ParameterName, 'The GitHub API the token is for [default: https://api.github.com]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -902,7 +903,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only costs matching KEY=VALUE (service, account, region, usage-type, tag:KEY); repeat for more: the same key means either value, different keys all of them')
             [CompletionResult]::new('--forecast', '--forecast', [CompletionResultType]::ParameterName, 'Month-end forecast for the current month: local (straight line from month-to-date spend, no extra request), aws (Cost Explorer''s GetCostForecast), or none')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Groups listed in the table (the rest are summed as "other")')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -922,7 +923,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;budget' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -951,7 +952,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Count only this service''s spend, as Cost Explorer names it (e.g. "Amazon Elastic Compute Cloud - Compute"); checked against your account''s services')
             [CompletionResult]::new('--notify', '--notify', [CompletionResultType]::ParameterName, 'Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a confirmation link first')
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Publish this budget''s alerts to this SNS topic ARN [default: aws.alert_topic]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -969,7 +970,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;budget;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -987,7 +988,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;budget;delete' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -1005,7 +1006,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;budget;check' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -1047,7 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;completions' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -1064,8 +1065,29 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'cloudops;dashboard' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 to serve on [default: a free port]')
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'Write every page as self-contained static HTML into DIR (created if missing) and exit, instead of serving; open DIR/index.html, offline')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)')
+            [CompletionResult]::new('--no-open', '--no-open', [CompletionResultType]::ParameterName, 'Print the URL without opening a browser')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the result: no warnings or progress on stderr')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (-v, -vv); secrets are never logged')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'Read no settings file: neither .cloudops.toml nor the user config')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'cloudops;policy' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -1086,7 +1108,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
         }
         'cloudops;policy;test' {
             [CompletionResult]::new('--policy-timeout', '--policy-timeout', [CompletionResultType]::ParameterName, 'Seconds one test may run before it is stopped')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Project settings file [default: the nearest .cloudops.toml up to the repository root]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]')
@@ -1126,6 +1148,7 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             [CompletionResult]::new('cost', 'cost', [CompletionResultType]::ParameterValue, 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours')
             [CompletionResult]::new('budget', 'budget', [CompletionResultType]::ParameterValue, 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it')
+            [CompletionResult]::new('dashboard', 'dashboard', [CompletionResultType]::ParameterValue, 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1265,6 +1288,9 @@ Register-ArgumentCompleter -Native -CommandName 'cloudops' -ScriptBlock {
             break
         }
         'cloudops;help;completions' {
+            break
+        }
+        'cloudops;help;dashboard' {
             break
         }
         'cloudops;help;policy' {

@@ -34,6 +34,9 @@ _cloudops() {
             cloudops,cost)
                 cmd="cloudops__subcmd__cost"
                 ;;
+            cloudops,dashboard)
+                cmd="cloudops__subcmd__dashboard"
+                ;;
             cloudops,help)
                 cmd="cloudops__subcmd__help"
                 ;;
@@ -201,6 +204,9 @@ _cloudops() {
                 ;;
             cloudops__subcmd__help,cost)
                 cmd="cloudops__subcmd__help__subcmd__cost"
+                ;;
+            cloudops__subcmd__help,dashboard)
+                cmd="cloudops__subcmd__help__subcmd__dashboard"
                 ;;
             cloudops__subcmd__help,help)
                 cmd="cloudops__subcmd__help__subcmd__help"
@@ -416,14 +422,14 @@ _cloudops() {
 
     case "${cmd}" in
         cloudops)
-            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth cost budget completions policy help"
+            opts="-q -v -h -V --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version plan repo config signup confirm login logout auth cost budget completions dashboard policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -461,7 +467,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -499,7 +505,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -611,7 +617,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -653,7 +659,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -695,7 +701,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -845,7 +851,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -883,7 +889,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -921,7 +927,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -959,7 +965,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -997,7 +1003,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1119,7 +1125,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1181,7 +1187,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1219,7 +1225,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1257,7 +1263,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1299,7 +1305,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1337,7 +1343,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1487,7 +1493,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1525,7 +1531,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1563,7 +1569,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1601,7 +1607,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1647,7 +1653,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1725,7 +1731,53 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto local dynamodb" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cloudops__subcmd__dashboard)
+            opts="-q -v -h -V --port --no-open --export --format --color --quiet --verbose --config --no-config --profile --data-dir --store --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1756,7 +1808,7 @@ _cloudops() {
             return 0
             ;;
         cloudops__subcmd__help)
-            opts="plan repo config signup confirm login logout auth cost budget completions policy help"
+            opts="plan repo config signup confirm login logout auth cost budget completions dashboard policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2077,6 +2129,20 @@ _cloudops() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cloudops__subcmd__help__subcmd__dashboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cloudops__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2341,7 +2407,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2379,7 +2445,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2417,7 +2483,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2507,7 +2573,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2613,7 +2679,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2703,7 +2769,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2911,7 +2977,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2949,7 +3015,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -2995,7 +3061,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3139,7 +3205,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3193,7 +3259,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3231,7 +3297,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3269,7 +3335,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3353,7 +3419,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3391,7 +3457,7 @@ _cloudops() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -3553,7 +3619,7 @@ _cloudops() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json markdown github sarif junit csv html" -- "${cur}"))
                     return 0
                     ;;
                 --color)

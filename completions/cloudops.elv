@@ -18,7 +18,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
     }
     var completions = [
         &'cloudops'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -44,11 +44,12 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
             cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand dashboard 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export'
             cand policy 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;plan'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -83,7 +84,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
             cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
             cand --stream 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -124,7 +125,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --pr 'The pull request number [default: from the GitHub Actions event ($GITHUB_EVENT_PATH)]'
             cand --behavior 'update: edit this workspace''s comment in place (the default); new: post a new one and mark the old ones outdated; delete-and-new: delete the old ones, then post'
             cand --github-api 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3) [default: $GITHUB_API_URL, else https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -162,7 +163,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --retention-days 'Days a saved analysis is kept; 0 keeps it forever [default: 30]'
             cand --model 'Bedrock model or inference profile id for the explanation [default: plan.explain_model, else us.anthropic.claude-sonnet-4-5-20250929-v1:0]'
             cand --stream 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -190,7 +191,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
             cand --limit 'Entries per page; 0 lists all'
             cand --page 'Continue a listing where the previous page ended (printed after each page)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -217,7 +218,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --since 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)'
             cand --limit 'Entries per page; 0 lists all'
             cand --page 'Continue a listing where the previous page ended (printed after each page)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -234,7 +235,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;plan;history;show'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -254,7 +255,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;history;diff'= {
             cand --last 'Compare the N-th newest entry with the newest one (`--last 2`: the latest two)'
             cand --workspace 'With --last: the workspace [default: the workspace of the newest entry]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -271,7 +272,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;plan;history;delete'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -290,7 +291,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;history;import'= {
             cand --from 'Where to copy from (the embedded store in --data-dir)'
             cand --workspace 'Only this workspace'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -359,7 +360,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;plan;help;help'= {
         }
         &'cloudops;repo'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -420,7 +421,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;repo;help;help'= {
         }
         &'cloudops;config'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -444,7 +445,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;config;path'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -461,7 +462,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;list'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -478,7 +479,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;get'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -495,7 +496,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;set'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -512,7 +513,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;config;unset'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -530,7 +531,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;config;from-stack'= {
             cand --region 'The stack''s region [default: AWS_REGION, aws.region, or the AWS profile''s]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -571,7 +572,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;signup'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -591,7 +592,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;confirm'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
             cand --code 'The code from the email (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -610,7 +611,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;login'= {
             cand --email 'The account''s email address (asked for on a terminal when not given)'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -629,7 +630,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;logout'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -647,7 +648,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -668,7 +669,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cloudops;auth;status'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -685,7 +686,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth;token'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -703,7 +704,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;auth;github'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -725,7 +726,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;login'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -744,7 +745,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;logout'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -762,7 +763,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;auth;github;status'= {
             cand --github-api 'The GitHub API the token is for [default: https://api.github.com]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -826,7 +827,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --filter 'Only costs matching KEY=VALUE (service, account, region, usage-type, tag:KEY); repeat for more: the same key means either value, different keys all of them'
             cand --forecast 'Month-end forecast for the current month: local (straight line from month-to-date spend, no extra request), aws (Cost Explorer''s GetCostForecast), or none'
             cand --top 'Groups listed in the table (the rest are summed as "other")'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -845,7 +846,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;budget'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -873,7 +874,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --service 'Count only this service''s spend, as Cost Explorer names it (e.g. "Amazon Elastic Compute Cloud - Compute"); checked against your account''s services'
             cand --notify 'Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a confirmation link first'
             cand --topic 'Publish this budget''s alerts to this SNS topic ARN [default: aws.alert_topic]'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -890,7 +891,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;budget;list'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -907,7 +908,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;budget;delete'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -924,7 +925,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand --version 'Print version'
         }
         &'cloudops;budget;check'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -959,7 +960,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;budget;help;help'= {
         }
         &'cloudops;completions'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -975,8 +976,28 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'cloudops;dashboard'= {
+            cand --port 'Port on 127.0.0.1 to serve on [default: a free port]'
+            cand --export 'Write every page as self-contained static HTML into DIR (created if missing) and exit, instead of serving; open DIR/index.html, offline'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
+            cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
+            cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
+            cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
+            cand --data-dir 'Directory of the local store (plan history, budgets, cached costs) [default: the platform''s data directory, e.g. ~/.local/share/cloudops]'
+            cand --store 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)'
+            cand --no-open 'Print the URL without opening a browser'
+            cand -q 'Print only the result: no warnings or progress on stderr'
+            cand --quiet 'Print only the result: no warnings or progress on stderr'
+            cand -v 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --verbose 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+            cand --no-config 'Read no settings file: neither .cloudops.toml nor the user config'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'cloudops;policy'= {
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -996,7 +1017,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         }
         &'cloudops;policy;test'= {
             cand --policy-timeout 'Seconds one test may run before it is stopped'
-            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)'
+            cand --format 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)'
             cand --color 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)'
             cand --config 'Project settings file [default: the nearest .cloudops.toml up to the repository root]'
             cand --profile 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config''s `profile` key]'
@@ -1032,6 +1053,7 @@ set edit:completion:arg-completer[cloudops] = {|@words|
             cand cost 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
             cand budget 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+            cand dashboard 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export'
             cand policy 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1134,6 +1156,8 @@ set edit:completion:arg-completer[cloudops] = {|@words|
         &'cloudops;help;budget;check'= {
         }
         &'cloudops;help;completions'= {
+        }
+        &'cloudops;help;dashboard'= {
         }
         &'cloudops;help;policy'= {
             cand test 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'

@@ -24,13 +24,14 @@ function __fish_cloudops_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c cloudops -n "__fish_cloudops_needs_command" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_needs_command" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_needs_command" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -56,15 +57,17 @@ complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "auth" -d 'Who is 
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "dashboard" -d 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "policy" -d 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
 complete -c cloudops -n "__fish_cloudops_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and not __fish_seen_subcommand_from analyze comment explain history help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -99,13 +102,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l stream -d 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from analyze" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -148,13 +152,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 new\t''
 delete-and-new\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l github-api -d 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3) [default: $GITHUB_API_URL, else https://api.github.com]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from comment" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -192,13 +197,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l stream -d 'Stream the explanation as it is written: auto (when stdout is a terminal), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from explain" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -224,13 +230,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l since -d 'Only analyses saved since: a date (2026-11-01, UTC), a time (2026-11-01T08:00:00Z) or an age (90m, 36h, 7d, 2w)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l limit -d 'Entries per page; 0 lists all' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l page -d 'Continue a listing where the previous page ended (printed after each page)' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from history" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -256,13 +263,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "history" -d 'Saved analyses: list them (the default), show one, compare two, delete one'
 complete -c cloudops -n "__fish_cloudops_using_subcommand plan; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and not __fish_seen_subcommand_from scan help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -314,13 +322,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from scan" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "scan" -d 'Inventory Terraform root modules (versions, providers, modules, backend, resources) and flag risks in code: hard-coded secrets, unpinned modules and providers, local state, open ingress, public buckets, unencrypted storage'
 complete -c cloudops -n "__fish_cloudops_using_subcommand repo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -342,13 +351,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "unset" -d 'Remove a value from the user config (from the `--profile` given, else the base)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "from-stack" -d 'Set the auth and aws settings from a deployed deploy/ stack\'s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and not __fish_seen_subcommand_from path list get set unset from-stack help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -363,13 +373,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -384,13 +395,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -405,13 +417,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -426,13 +439,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -448,13 +462,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from unset" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l region -d 'The stack\'s region [default: AWS_REGION, aws.region, or the AWS profile\'s]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from from-stack" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -477,13 +492,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "from-stack" -d 'Set the auth and aws settings from a deployed deploy/ stack\'s outputs (reads them with CloudFormation DescribeStacks, using your AWS credentials), in the `--profile` given'
 complete -c cloudops -n "__fish_cloudops_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -501,13 +517,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s h -l help -
 complete -c cloudops -n "__fish_cloudops_using_subcommand signup" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l code -d 'The code from the email (asked for on a terminal when not given)' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -524,13 +541,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -l no-config 
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand confirm" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l email -d 'The account\'s email address (asked for on a terminal when not given)' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -547,13 +565,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s v -l verbose
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand login" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -569,13 +588,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s v -l verbos
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -594,13 +614,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_s
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "token" -d 'Print the access token (refreshed if needed) for scripts, e.g. `curl -H "Authorization: Bearer $(cloudops auth token)"`'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "github" -d 'Keep a GitHub token for `repo scan` in the OS keyring (GITHUB_TOKEN / GH_TOKEN win)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and not __fish_seen_subcommand_from status token github help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -615,13 +636,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -637,13 +659,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from token" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand auth; and __fish_seen_subcommand_from github" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -682,13 +705,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l forecast -d '
 aws\t''
 none\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l top -d 'Groups listed in the table (the rest are summed as "other")' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -705,13 +729,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -s v -l verbose 
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand cost" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and not __fish_seen_subcommand_from set list delete check help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -737,13 +762,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l service -d 'Count only this service\'s spend, as Cost Explorer names it (e.g. "Amazon Elastic Compute Cloud - Compute"); checked against your account\'s services' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l notify -d 'Subscribe this email address to the alert topic (aws.alert_topic); SNS mails a confirmation link first' -r
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l topic -d 'Publish this budget\'s alerts to this SNS topic ARN [default: aws.alert_topic]' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -758,13 +784,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -779,13 +806,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -800,13 +828,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -827,13 +856,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a budget and its alert records'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "check" -d 'Month-to-date spend and projection against each budget (or one); publishes one SNS alert per crossed threshold per calendar month; exits 3 when a threshold is crossed'
 complete -c cloudops -n "__fish_cloudops_using_subcommand budget; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -848,13 +878,39 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s v -l v
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c cloudops -n "__fish_cloudops_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l port -d 'Port on 127.0.0.1 to serve on [default: a free port]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l export -d 'Write every page as self-contained static HTML into DIR (created if missing) and exit, instead of serving; open DIR/index.html, offline' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l config -d 'Project settings file [default: the nearest .cloudops.toml up to the repository root]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l profile -d 'Settings profile from the user config (`[profiles.NAME]`), e.g. one per AWS account or stack [default: the config\'s `profile` key]' -r
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l data-dir -d 'Directory of the local store (plan history, budgets, cached costs) [default: the platform\'s data directory, e.g. ~/.local/share/cloudops]' -r -F
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l store -d 'Where the plan history, budgets and cached costs live: local (the embedded store), dynamodb (your partition of the shared tables; needs `cloudops login` and aws.plans_table, aws.budgets_table, aws.cost_cache_table), or auto (dynamodb when logged in and the table is configured, else local)' -r -f -a "auto\t''
+local\t''
+dynamodb\t''"
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l no-open -d 'Print the URL without opening a browser'
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -s q -l quiet -d 'Print only the result: no warnings or progress on stderr'
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -s v -l verbose -d 'More diagnostics on stderr (-v, -vv); secrets are never logged'
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -l no-config -d 'Read no settings file: neither .cloudops.toml nor the user config'
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -s h -l help -d 'Print help'
+complete -c cloudops -n "__fish_cloudops_using_subcommand dashboard" -s V -l version -d 'Print version'
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
+json\t''
+markdown\t''
+github\t''
+sarif\t''
+junit\t''
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -872,13 +928,14 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "test" -d 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and not __fish_seen_subcommand_from test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l policy-timeout -d 'Seconds one test may run before it is stopped' -r
-complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`)' -r -f -a "table\t''
+complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l format -d 'Output format: table for people, json for machines, markdown for PR comments, github for workflow annotations, sarif for code scanning, junit for test reports, csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)' -r -f -a "table\t''
 json\t''
 markdown\t''
 github\t''
 sarif\t''
 junit\t''
-csv\t''"
+csv\t''
+html\t''"
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -l color -d 'When to colour the output (also honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -895,19 +952,20 @@ complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_see
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run the `test_` rules of the policies at PATH (files or directories of `.rego`, `_test.rego` files included); exit 1 when any test fails or errors'
 complete -c cloudops -n "__fish_cloudops_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "plan" -d 'Analyse Terraform plans'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "policy" -d 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
-complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "plan" -d 'Analyse Terraform plans'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "repo" -d 'Find and assess Terraform code in GitHub repositories or a local directory'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "config" -d 'Show and change settings: the user config, its profiles, and where values come from'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "signup" -d 'Create an account in the configured Cognito user pool (a code is emailed to confirm it)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "confirm" -d 'Confirm a new account with the emailed code (or --resend for a new code)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "login" -d 'Sign in to the configured Cognito user pool; the tokens go to the OS keyring'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "logout" -d 'Sign out on every device (revoking the refresh token) and forget the stored tokens'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "auth" -d 'Who is logged in, tokens for scripts, and the GitHub token for `repo scan`'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "cost" -d 'AWS spend from Cost Explorer: by service (or account, region, usage type, tag), daily trend and month-end forecast; answers are cached for 12 hours'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "budget" -d 'Budgets with SNS alerts: set, list, delete, and check month-to-date spend against them'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README for where to put it'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "dashboard" -d 'The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a per-run token (read-only), or written as static HTML with --export'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "policy" -d 'Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)'
+complete -c cloudops -n "__fish_cloudops_using_subcommand help; and not __fish_seen_subcommand_from plan repo config signup confirm login logout auth cost budget completions dashboard policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "analyze" -d 'Summarise a plan, explain its changes and drift, flag risky changes, gate CI'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "comment" -d 'Analyze a plan and post the markdown report to a GitHub pull request as one comment per workspace, updated in place on the next run'
 complete -c cloudops -n "__fish_cloudops_using_subcommand help; and __fish_seen_subcommand_from plan" -f -a "explain" -d 'Explain a plan in plain words with Amazon Bedrock: only the redacted analysis is sent, never the plan or a sensitive value'

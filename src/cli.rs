@@ -79,7 +79,7 @@ fn scan_refuses(flag: &'static str) -> Arg {
 pub struct GlobalArgs {
     /// Output format: table for people, json for machines, markdown for PR comments,
     /// github for workflow annotations, sarif for code scanning, junit for test reports,
-    /// csv for spreadsheets (`cost`)
+    /// csv for spreadsheets (`cost`), html for one self-contained page (`plan analyze`)
     #[arg(long, global = true, value_enum, env = "CLOUDOPS_FORMAT", default_value_t = Format::Table)]
     pub format: Format,
 
@@ -156,6 +156,7 @@ pub enum Format {
     Sarif,
     Junit,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,6 +192,9 @@ pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish); see the README
     /// for where to put it
     Completions(CompletionsArgs),
+    /// The plan history, drift, cost and budgets as web pages: served on 127.0.0.1 behind a
+    /// per-run token (read-only), or written as static HTML with --export
+    Dashboard(DashboardArgs),
     /// Rego policies: run their tests (`policy test`, as `opa test` and `conftest verify`)
     Policy(PolicyCmdArgs),
 }
@@ -400,6 +404,22 @@ pub struct ConfigSetArgs {
     /// The value; lists are comma-separated (`CO010,CO002`)
     #[arg(value_name = "VALUE")]
     pub value: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DashboardArgs {
+    /// Port on 127.0.0.1 to serve on [default: a free port]
+    #[arg(long, value_name = "PORT", conflicts_with = "export")]
+    pub port: Option<u16>,
+
+    /// Print the URL without opening a browser
+    #[arg(long, conflicts_with = "export")]
+    pub no_open: bool,
+
+    /// Write every page as self-contained static HTML into DIR (created if missing) and
+    /// exit, instead of serving; open DIR/index.html, offline
+    #[arg(long, value_name = "DIR")]
+    pub export: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -27,6 +27,7 @@ pub mod commands;
 pub mod complete;
 pub mod config;
 pub mod cost;
+pub mod dashboard;
 pub mod error;
 pub mod explain;
 pub mod fsutil;

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use std::sync::{Arc, Barrier};
 
 use cloudops::budget::Budget;
-use cloudops::store::budgets::{AlertKey, BudgetStore, CachedCost, Claim, CostCache};
+use cloudops::store::budgets::{AlertKey, AlertRecord, BudgetStore, CachedCost, Claim, CostCache};
 use cloudops::store::dynamodb::DynamoStore;
 use cloudops::store::sqlite::SqliteStore;
 use jiff::{SignedDuration, Timestamp};
@@ -118,6 +118,24 @@ macro_rules! contract {
                     s.claim_alert(&k, "tok-7", later).expect("claim"),
                     Claim::Sent
                 );
+                // The month's records, as the dashboard lists them: sent with its time, or
+                // claimed and not yet sent.
+                let march: Vec<(String, u32, Option<Timestamp>)> = open()
+                    .alerts("2026-03")
+                    .expect("alerts")
+                    .into_iter()
+                    .map(|r| (r.key.budget, r.key.threshold, r.sent_at))
+                    .collect();
+                assert_eq!(
+                    march,
+                    vec![
+                        ("team".to_string(), 50, None),
+                        ("team".to_string(), 80, Some(now)),
+                        ("team-2".to_string(), 80, None),
+                    ]
+                );
+                assert_eq!(s.alerts("2026-04").expect("alerts").len(), 1);
+                assert!(s.alerts("2026-05").expect("alerts").is_empty());
             }
 
             #[test]
@@ -270,6 +288,28 @@ macro_rules! contract {
                     .checked_add(SignedDuration::from_hours(12))
                     .expect("time");
                 assert!(s.cache_cost("k1", &newer, later).expect("replace"));
+                // Listed as the dashboard reads them: live entries only, newest first.
+                let other = CachedCost {
+                    fetched_at: now,
+                    body: b"{\"b\":1}".to_vec(),
+                };
+                assert!(s.cache_cost("k3", &other, twelve).expect("put"));
+                let listed = |at: Timestamp| -> Vec<(String, Vec<u8>)> {
+                    open()
+                        .cached_costs(at)
+                        .expect("list")
+                        .into_iter()
+                        .map(|(k, c)| (k, c.body))
+                        .collect()
+                };
+                assert_eq!(
+                    listed(just_before),
+                    vec![
+                        ("k1".to_string(), newer.body.clone()),
+                        ("k3".to_string(), other.body.clone())
+                    ]
+                );
+                assert_eq!(listed(twelve), vec![("k1".to_string(), newer.body.clone())]);
                 assert_eq!(
                     s.cached_cost("k1", twelve)
                         .expect("get")
@@ -343,6 +383,9 @@ impl BudgetStore for Both {
     fn release_alert(&self, k: &AlertKey, tok: &str) -> Result<(), cloudops::store::StoreError> {
         self.budgets.release_alert(k, tok)
     }
+    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, cloudops::store::StoreError> {
+        self.budgets.alerts(month)
+    }
 }
 
 impl CostCache for Both {
@@ -360,6 +403,12 @@ impl CostCache for Both {
         exp: Timestamp,
     ) -> Result<bool, cloudops::store::StoreError> {
         self.cache.cache_cost(key, e, exp)
+    }
+    fn cached_costs(
+        &self,
+        now: Timestamp,
+    ) -> Result<Vec<(String, CachedCost)>, cloudops::store::StoreError> {
+        self.cache.cached_costs(now)
     }
 }
 

@@ -90,6 +90,7 @@ impl Explorer {
         let mut answer = CostAnswer {
             unit: None,
             periods: Vec::new(),
+            query: Some(q.clone()),
         };
         let mut token: Option<String> = None;
         let mut pages = 0u32;

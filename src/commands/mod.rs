@@ -5,6 +5,7 @@ pub mod auth;
 pub mod budget;
 pub mod config;
 pub mod cost;
+pub mod dashboard;
 pub mod history_store;
 pub mod plan_analyze;
 pub mod plan_comment;
@@ -117,6 +118,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Error> {
             print(&crate::generate::completions(c.shell)).map(|()| ExitCode::Success)
         }
         Command::Policy(p) => policy::run(p, &ctx),
+        Command::Dashboard(d) => dashboard::run(d, &ctx),
         Command::Repo(r) => match &r.command {
             RepoCommand::Scan(a) => repo_scan::run(a, &ctx),
         },

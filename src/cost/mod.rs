@@ -230,6 +230,10 @@ pub struct CostAnswer {
     /// The currency (or unit) Cost Explorer returned; `None` when it returned no amounts.
     pub unit: Option<String>,
     pub periods: Vec<PeriodCost>,
+    /// The question it answers, kept with the cached copy so that the dashboard can say what
+    /// a cached answer is (answers cached before this was kept have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<CostQuery>,
 }
 
 impl CostAnswer {
@@ -347,6 +351,7 @@ mod tests {
     #[test]
     fn amounts_are_exact() {
         let a = CostAnswer {
+            query: None,
             unit: Some("USD".into()),
             periods: ["0.1", "0.2"]
                 .iter()

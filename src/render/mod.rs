@@ -97,6 +97,8 @@ pub fn write(
         Format::Github => out.write_all(github::render(report).as_bytes()),
         Format::Sarif => sarif::write(report, out),
         Format::Junit => out.write_all(junit::render(report).as_bytes()),
+        Format::Html => out
+            .write_all(crate::dashboard::plan_document(report, jiff::Timestamp::now()).as_bytes()),
         Format::Csv => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "a plan report has no csv output",

@@ -32,6 +32,10 @@ pub trait CostCache {
         entry: &CachedCost,
         expires_at: Timestamp,
     ) -> Result<bool, StoreError>;
+
+    /// Every answer cached and not expired by `now`, with its key (the dashboard's cost
+    /// page reads what `cost` already fetched, without asking AWS).
+    fn cached_costs(&self, now: Timestamp) -> Result<Vec<(String, CachedCost)>, StoreError>;
 }
 
 /// One alert: a budget's threshold in one calendar month (`YYYY-MM`).
@@ -40,6 +44,13 @@ pub struct AlertKey {
     pub budget: String,
     pub month: String,
     pub threshold: u32,
+}
+
+/// What the store remembers of one alert: sent (and when), or claimed and being sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AlertRecord {
+    pub key: AlertKey,
+    pub sent_at: Option<Timestamp>,
 }
 
 /// What claiming an alert found.
@@ -78,6 +89,9 @@ pub trait BudgetStore {
         message_id: &str,
         now: Timestamp,
     ) -> Result<(), StoreError>;
+
+    /// The alert records of every budget for `month` (`YYYY-MM`), by budget then threshold.
+    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError>;
 
     /// Gives a claim back (the publish failed), so that the next check tries again.
     fn release_alert(&self, key: &AlertKey, token: &str) -> Result<(), StoreError>;

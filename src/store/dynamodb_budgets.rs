@@ -12,7 +12,7 @@ use aws_sdk_dynamodb::types::AttributeValue;
 use jiff::{SignedDuration, Timestamp};
 
 use super::budgets::{
-    decode_budget, encode_budget, AlertKey, BudgetStore, CachedCost, Claim, CostCache,
+    decode_budget, encode_budget, AlertKey, AlertRecord, BudgetStore, CachedCost, Claim, CostCache,
     STALE_ALERT_CLAIM,
 };
 use super::dynamodb::{conditional_failed, num, number, text, ttl_attrs, DynamoStore, ITEM_BUDGET};
@@ -40,25 +40,7 @@ impl CostCache for DynamoStore {
         let item = self
             .rt
             .block_on(self.get_item(&format!("cost#{key}"), None))?;
-        let Some(i) = item else { return Ok(None) };
-        if number(&i, "expires_ms").is_none_or(|e| e <= now.as_millisecond()) {
-            return Ok(None);
-        }
-        let (Some(AttributeValue::B(gz)), Some(ms)) = (i.get("body"), number(&i, "fetched_ms"))
-        else {
-            return Ok(None);
-        };
-        let mut body = Vec::new();
-        if flate2::read::GzDecoder::new(gz.as_ref())
-            .read_to_end(&mut body)
-            .is_err()
-        {
-            tracing::debug!(key, "unreadable cost cache item: fetching again");
-            return Ok(None);
-        }
-        Ok(Timestamp::from_millisecond(ms)
-            .ok()
-            .map(|fetched_at| CachedCost { fetched_at, body }))
+        Ok(item.and_then(|i| cached(key, &i, now)))
     }
 
     fn cache_cost(
@@ -93,6 +75,44 @@ impl CostCache for DynamoStore {
             .map_err(|e| self.fail("PutItem", e))?;
         Ok(true)
     }
+
+    fn cached_costs(&self, now: Timestamp) -> Result<Vec<(String, CachedCost)>, StoreError> {
+        // "cost$" sorts right after every "cost#..." key.
+        let items =
+            self.rt
+                .block_on(self.query_range("cost#", "cost$", true, Some(now), None, |_| true))?;
+        let mut out: Vec<(String, CachedCost)> = items
+            .iter()
+            .filter_map(|i| {
+                let key = text(i, "sk")?.strip_prefix("cost#")?.to_string();
+                let c = cached(&key, i, now)?;
+                Some((key, c))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.fetched_at.cmp(&a.1.fetched_at).then(a.0.cmp(&b.0)));
+        Ok(out)
+    }
+}
+
+/// A cache item's answer, unless it expired by `now` or cannot be read (then it is fetched
+/// again, as if it were not there).
+fn cached(key: &str, i: &Item, now: Timestamp) -> Option<CachedCost> {
+    if number(i, "expires_ms").is_none_or(|e| e <= now.as_millisecond()) {
+        return None;
+    }
+    let (Some(AttributeValue::B(gz)), Some(ms)) = (i.get("body"), number(i, "fetched_ms")) else {
+        return None;
+    };
+    let mut body = Vec::new();
+    if flate2::read::GzDecoder::new(gz.as_ref())
+        .read_to_end(&mut body)
+        .is_err()
+    {
+        tracing::debug!(key, "unreadable cost cache item: fetching again");
+        return None;
+    }
+    let fetched_at = Timestamp::from_millisecond(ms).ok()?;
+    Some(CachedCost { fetched_at, body })
 }
 
 impl BudgetStore for DynamoStore {
@@ -234,6 +254,36 @@ impl BudgetStore for DynamoStore {
             Err(e) if conditional_failed(&e) => Ok(()),
             Err(e) => Err(self.fail("UpdateItem", e)),
         }
+    }
+
+    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
+        // Keys are alert#BUDGET#MONTH#THRESHOLD and budget names have no '#'.
+        let items =
+            self.rt
+                .block_on(self.query_range("alert#", "alert$", true, None, None, |_| true))?;
+        let mut out: Vec<AlertRecord> = items
+            .iter()
+            .filter_map(|i| {
+                let sk = text(i, "sk")?;
+                let mut parts = sk.strip_prefix("alert#")?.splitn(3, '#');
+                let (budget, m, threshold) = (parts.next()?, parts.next()?, parts.next()?);
+                (m == month).then_some(())?;
+                let sent = text(i, "state").as_deref() == Some("sent");
+                Some(AlertRecord {
+                    key: AlertKey {
+                        budget: budget.to_string(),
+                        month: month.to_string(),
+                        threshold: threshold.parse().ok()?,
+                    },
+                    sent_at: sent
+                        .then(|| number(i, "sent_ms"))
+                        .flatten()
+                        .and_then(|ms| Timestamp::from_millisecond(ms).ok()),
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.key.budget, a.key.threshold).cmp(&(&b.key.budget, b.key.threshold)));
+        Ok(out)
     }
 
     fn release_alert(&self, key: &AlertKey, token: &str) -> Result<(), StoreError> {

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use rusqlite::{params, OptionalExtension};
 
 use super::budgets::{
-    decode_budget, encode_budget, AlertKey, BudgetStore, CachedCost, Claim, CostCache,
+    decode_budget, encode_budget, AlertKey, AlertRecord, BudgetStore, CachedCost, Claim, CostCache,
     STALE_ALERT_CLAIM,
 };
 use super::sqlite::SqliteStore;
@@ -48,6 +48,25 @@ impl CostCache for SqliteStore {
             )
         })
         .map(|_| true)
+    }
+
+    fn cached_costs(&self, now: Timestamp) -> Result<Vec<(String, CachedCost)>, StoreError> {
+        let rows: Vec<(String, i64, Vec<u8>)> = self.retry(|c| {
+            let mut s = c.prepare_cached(
+                "SELECT key, fetched_at, body FROM cost_cache WHERE expires_at > ?1 ORDER BY fetched_at DESC, key",
+            )?;
+            let rows = s
+                .query_map([now.as_millisecond()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>();
+            rows
+        })?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(key, ms, body)| {
+                let fetched_at = Timestamp::from_millisecond(ms).ok()?;
+                Some((key, CachedCost { fetched_at, body }))
+            })
+            .collect())
     }
 }
 
@@ -145,6 +164,30 @@ impl BudgetStore for SqliteStore {
             )
         })
         .map(|_| ())
+    }
+
+    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
+        let rows: Vec<(String, u32, Option<i64>)> = self.retry(|c| {
+            let mut s = c.prepare_cached(
+                "SELECT budget, threshold, CASE state WHEN 'sent' THEN sent_at END FROM budget_alerts \
+                 WHERE month = ?1 ORDER BY budget, threshold",
+            )?;
+            let rows = s
+                .query_map([month], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>();
+            rows
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(budget, threshold, sent)| AlertRecord {
+                key: AlertKey {
+                    budget,
+                    month: month.to_string(),
+                    threshold,
+                },
+                sent_at: sent.and_then(|ms| Timestamp::from_millisecond(ms).ok()),
+            })
+            .collect())
     }
 
     fn release_alert(&self, key: &AlertKey, token: &str) -> Result<(), StoreError> {
