@@ -120,22 +120,29 @@ macro_rules! contract {
                 );
                 // The month's records, as the dashboard lists them: sent with its time, or
                 // claimed and not yet sent.
-                let march: Vec<(String, u32, Option<Timestamp>)> = open()
-                    .alerts("2026-03")
-                    .expect("alerts")
-                    .into_iter()
-                    .map(|r| (r.key.budget, r.key.threshold, r.sent_at))
-                    .collect();
+                let records =
+                    |budget: &str, month: &str| -> Vec<(String, u32, Option<Timestamp>)> {
+                        open()
+                            .alerts(budget, month)
+                            .expect("alerts")
+                            .into_iter()
+                            .map(|r| (r.key.budget, r.key.threshold, r.sent_at))
+                            .collect()
+                    };
                 assert_eq!(
-                    march,
+                    records("team", "2026-03"),
                     vec![
                         ("team".to_string(), 50, None),
-                        ("team".to_string(), 80, Some(now)),
-                        ("team-2".to_string(), 80, None),
+                        ("team".to_string(), 80, Some(now))
                     ]
                 );
-                assert_eq!(s.alerts("2026-04").expect("alerts").len(), 1);
-                assert!(s.alerts("2026-05").expect("alerts").is_empty());
+                assert_eq!(
+                    records("team-2", "2026-03"),
+                    vec![("team-2".to_string(), 80, None)]
+                );
+                assert_eq!(records("team", "2026-04").len(), 1);
+                assert!(records("team", "2026-05").is_empty());
+                assert!(records("tea", "2026-03").is_empty(), "names are exact");
             }
 
             #[test]
@@ -383,8 +390,12 @@ impl BudgetStore for Both {
     fn release_alert(&self, k: &AlertKey, tok: &str) -> Result<(), cloudops::store::StoreError> {
         self.budgets.release_alert(k, tok)
     }
-    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, cloudops::store::StoreError> {
-        self.budgets.alerts(month)
+    fn alerts(
+        &self,
+        budget: &str,
+        month: &str,
+    ) -> Result<Vec<AlertRecord>, cloudops::store::StoreError> {
+        self.budgets.alerts(budget, month)
     }
 }
 

@@ -82,7 +82,7 @@ struct Filled {
 
 impl Machine {
     fn new() -> Machine {
-        let root = tempfile::tempdir().expect("tempdir");
+        let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir");
         for d in ["home", "config", "data", "xdg", "work"] {
             std::fs::create_dir_all(root.path().join(d)).expect("dir");
         }
@@ -311,14 +311,33 @@ impl Served {
             .stderr(Stdio::piped())
             .spawn()
             .expect("start the dashboard");
+        // Read on a thread, so that a chatty child never blocks, and shown if it fails.
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().expect("stderr");
+        let sink = stderr.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .expect("lock")
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
             .expect("the URL");
         let url = line.trim().to_string();
-        let rest = url
-            .strip_prefix("http://127.0.0.1:")
-            .unwrap_or_else(|| panic!("a loopback URL on stdout, got {url:?}"));
+        let rest = url.strip_prefix("http://127.0.0.1:").unwrap_or_else(|| {
+            std::thread::sleep(Duration::from_millis(200));
+            panic!(
+                "a loopback URL on stdout, got {url:?}; stderr: {}",
+                stderr.lock().expect("lock")
+            )
+        });
         let (port, path) = rest.split_once('/').expect("a path");
         let token = path
             .strip_suffix("/index.html")
@@ -393,6 +412,17 @@ fn http(port: u16, method: &str, target: &str, host: Option<&str>) -> Reply {
     }
 }
 
+/// A request sent as written; the whole response.
+fn raw(port: u16, request: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    s.write_all(request.as_bytes()).expect("send");
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Every page of the filled store, with text each must show.
 fn pages(f: &Filled) -> Vec<(String, Vec<String>)> {
     let id = |i: usize| f.saved[i].1.clone();
@@ -421,7 +451,7 @@ fn pages(f: &Filled) -> Vec<(String, Vec<String>)> {
         ),
         (
             format!("compare/{}_{}.html", id(3), id(4)),
-            s(&["Compare two runs", "Older", "Newer"]),
+            s(&["Compare two runs", "add 7 3 -4", "drift cleared"]),
         ),
         (
             "cost.html".into(),
@@ -436,7 +466,14 @@ fn pages(f: &Filled) -> Vec<(String, Vec<String>)> {
         ),
         (
             "budgets.html".into(),
-            s(&["team", "100.00 USD", "50% sent", "80% not sent", "2026-12"]),
+            s(&[
+                "team",
+                "100.00 USD",
+                "60.00 USD (60.0%)",
+                "50% sent",
+                "80% not sent",
+                "2026-12",
+            ]),
         ),
     ];
     for i in 0..4 {
@@ -476,13 +513,13 @@ fn regex_lite_strip(html: &str) -> String {
         .replace("&quot;", "\"")
 }
 
+/// Each of `wants` is in the text, starting at a word ("2 workspaces" is not "12 workspaces").
 #[track_caller]
 fn assert_shows(text: &str, wants: &[String], what: &str) {
-    let flat = compact(text);
-    let tight = flat.replace(' ', "");
+    let flat = format!(" {}", compact(text));
     for w in wants {
         assert!(
-            flat.contains(w.as_str()) || tight.contains(&w.replace(' ', "")),
+            flat.contains(&format!(" {w}")),
             "{what} does not show {w:?}:\n{flat}"
         );
     }
@@ -560,6 +597,33 @@ fn only_the_token_loopback_host_and_reads_are_answered() {
         );
         assert_eq!(r.status, 421, "Host {host}");
     }
+    // An absolute-form target naming another authority, and a second Host, are refused too.
+    let r = http(
+        s.port,
+        "GET",
+        &format!("http://evil.example/{}/index.html", s.token),
+        None,
+    );
+    assert_eq!(r.status, 421, "absolute form");
+    let r = raw(
+        s.port,
+        &format!(
+            "GET /{}/index.html HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nHost: evil.example\r\nConnection: close\r\n\r\n",
+            s.token, s.port
+        ),
+    );
+    assert!(r.starts_with("HTTP/1.1 4"), "two Host headers: {r}");
+    let r = raw(
+        s.port,
+        &format!("GET /{}/index.html HTTP/1.0\r\n\r\n", s.token),
+    );
+    assert!(r.contains(" 421 "), "no Host: {r}");
+    let r = s.page("compare.html?a=abcd%0d%0aSet-Cookie:x&b=abcd");
+    assert_eq!(
+        r.status, 400,
+        "a header cannot be smuggled into the redirect"
+    );
+    assert!(r.header("set-cookie").is_none());
     let r = http(
         s.port,
         "GET",
@@ -598,31 +662,28 @@ fn only_the_token_loopback_host_and_reads_are_answered() {
     assert_eq!(list["entries"].as_array().map(Vec::len), Some(5));
 }
 
+/// A run that must end by itself: one that serves instead fails the test after a minute.
+fn within(c: Command) -> std::process::Output {
+    let mut c = assert_cmd::Command::from_std(c);
+    c.timeout(Duration::from_secs(60)).write_stdin("");
+    c.output().expect("run")
+}
+
 #[test]
 fn a_port_in_use_is_a_usage_error() {
     let f = shared();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = taken.local_addr().expect("addr").port().to_string();
-    let out =
-        f.m.command(&["dashboard", "--no-open", "--port", &port])
-            .stdin(Stdio::null())
-            .output()
-            .expect("run");
+    let out = within(f.m.command(&["dashboard", "--no-open", "--port", &port]));
     assert_eq!(out.status.code(), Some(64));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!("127.0.0.1:{port}")) && err.contains("--port"),
         "{err}"
     );
-    let out =
-        f.m.command(&["dashboard", "--export", "x", "--port", "1"])
-            .output()
-            .expect("run");
+    let out = within(f.m.command(&["dashboard", "--export", "x", "--port", "1"]));
     assert_eq!(out.status.code(), Some(64), "--export serves nothing");
-    let out =
-        f.m.command(&["dashboard", "--no-open", "--format", "json"])
-            .output()
-            .expect("run");
+    let out = within(f.m.command(&["dashboard", "--no-open", "--format", "json"]));
     assert_eq!(out.status.code(), Some(64), "the dashboard has no --format");
 }
 
@@ -652,7 +713,7 @@ fn a_new_machine_has_pages_that_say_how_to_fill_them() {
 fn exported(f: &Filled) -> &'static Path {
     static DIR: OnceLock<TempDir> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("tempdir");
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir");
         let out = dir.path().join("site");
         f.m.run(&["dashboard", "--export", out.to_str().expect("utf-8")], 0);
         dir
@@ -722,6 +783,32 @@ fn the_export_holds_every_page_and_loads_nothing() {
             "{path}: no server to send a form to"
         );
     }
+    // Every link of every page leads to a page of the export.
+    let root = site.canonicalize().expect("site");
+    let mut links = 0;
+    for file in &files {
+        let here = site.join(file);
+        let html = std::fs::read_to_string(&here).expect("page");
+        let dir = here.parent().expect("a directory");
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|h| h.split('"').next())
+        {
+            if href.starts_with("data:") {
+                continue;
+            }
+            let target = dir.join(href);
+            assert!(
+                target.is_file(),
+                "{file} links to {href}, which is not in the export"
+            );
+            let inside = target.canonicalize().expect("path").starts_with(&root);
+            assert!(inside, "{file}: {href} leaves the export");
+            links += 1;
+        }
+    }
+    assert!(links > 40, "the pages link to each other: {links} links");
 }
 
 /// Where screenshots go: target/dashboard-screenshots (kept for a look, and for the README).
@@ -768,10 +855,12 @@ fn chromium_shows_every_page_without_console_errors() {
             assert_shows(&l.text, &wants, &format!("{how} {path} in Chromium"));
             assert_no_secret(&l.text, &format!("{how} {path} in Chromium"));
             assert!(l.png.starts_with(b"\x89PNG"), "{how} {path}: a PNG");
-            let name = format!(
-                "{how}-{}.png",
-                path.replace(['/', '~'], "_").trim_end_matches(".html")
-            );
+            // Stable names (run1..run5 for the IDs), so that a rerun replaces its own.
+            let mut stem = path.trim_end_matches(".html").replace(['/', '~'], "_");
+            for (n, (_, id)) in f.saved.iter().enumerate() {
+                stem = stem.replace(id.as_str(), &format!("run{}", n + 1));
+            }
+            let name = format!("{how}-{stem}.png");
             std::fs::write(shots.join(name), &l.png).expect("screenshot");
         }
     }
@@ -943,4 +1032,60 @@ fn plan_analyze_writes_one_self_contained_page() {
     assert!(l.errors.is_empty(), "{:?}", l.errors);
     assert_no_secret(&l.text, "plan analyze --format html in Chromium");
     std::fs::write(screenshot_dir().join("plan-analyze.png"), &l.png).expect("screenshot");
+}
+
+#[test]
+fn the_browser_is_opened_on_the_url_unless_no_open() {
+    let m = Machine::new();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seen = dir.path().join("opened");
+    let script = dir.path().join("browser.sh");
+    // Written aside, then renamed: the test never reads a half-written file.
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf %s \"$1\" > {0}.tmp && mv {0}.tmp {0}\n",
+            seen.display()
+        ),
+    )
+    .expect("script");
+    let mut perms = std::fs::metadata(&script).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+    std::fs::set_permissions(&script, perms).expect("chmod");
+    let mut c = m.command(&["dashboard"]);
+    c.env("BROWSER", &script).env("TMPDIR", dir.path());
+    // The launcher gets a private file that redirects to the URL: the token must not be on
+    // a command line, where every local user can read it.
+    let mut child = c
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start");
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut url)
+        .expect("the URL");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !seen.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let arg = std::fs::read_to_string(&seen).expect("the browser was started");
+    let token = url
+        .trim()
+        .trim_end_matches("/index.html")
+        .rsplit('/')
+        .next()
+        .expect("token");
+    assert!(
+        !arg.contains(token),
+        "the token is on the browser's command line: {arg}"
+    );
+    let mode = std::fs::metadata(&arg).expect("launch page").permissions();
+    let mode = std::os::unix::fs::PermissionsExt::mode(&mode);
+    assert_eq!(mode & 0o077, 0, "only its owner can read the launch page");
+    let page = std::fs::read_to_string(&arg).expect("launch page");
+    assert!(page.contains(&format!("0;url={}", url.trim())), "{page}");
 }

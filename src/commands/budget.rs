@@ -13,7 +13,7 @@ use crate::commands::history_store::{Spec, Table};
 use crate::commands::spend::{clock, Fetched, Needs, Session};
 use crate::commands::{print, Context};
 use crate::config::{self, ProjectSettings};
-use crate::cost::{self, CostAnswer, CostQuery, Dimension, Filter, Granularity, Metric, Period};
+use crate::cost::{self, CostAnswer, CostQuery, Dimension, Granularity, Metric, Period};
 use crate::error::{Error, ExitCode};
 use crate::render::budget::{self as out, AlertOutcome, Checked, CheckedSpend};
 use crate::store::budgets::{AlertKey, Claim};
@@ -314,23 +314,7 @@ fn check(a: &BudgetCheckArgs, project: &ProjectSettings, ctx: &Context) -> Resul
         if spend.contains_key(&b.service) {
             continue;
         }
-        let p = Period::this_month(today);
-        let q = CostQuery {
-            account: account.clone(),
-            start: p.start,
-            end: p.end,
-            granularity: Granularity::Monthly,
-            group_by: None,
-            metric: Metric::Unblended,
-            filter: b
-                .service
-                .iter()
-                .map(|svc| Filter {
-                    key: Dimension::Service,
-                    values: vec![svc.clone()],
-                })
-                .collect(),
-        };
+        let q = CostQuery::month_to_date(account.clone(), today, b.service.as_deref());
         let r = s.usage(&q, a.refresh).map_err(|e| match e.hint() {
             Some(h) => format!("{e} ({h})"),
             None => e.to_string(),

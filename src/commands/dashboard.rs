@@ -34,19 +34,39 @@ pub fn run(a: &DashboardArgs, ctx: &Context) -> Result<ExitCode, Error> {
     // The URL is the result (scripts read it); everything else goes to stderr.
     super::print(format!("{url}\n").as_bytes())?;
     ctx.note("serving the dashboard on 127.0.0.1 (read-only); press Ctrl-C to stop");
+    // Kept until the server stops: the browser may read it late.
+    let mut _launcher = None;
     if !a.no_open {
-        if let Err(why) = open_browser(&url) {
-            ctx.warn(&format!(
+        match open_browser(&url) {
+            Ok(file) => _launcher = Some(file),
+            Err(why) => ctx.warn(&format!(
                 "could not open a browser ({why}); open the URL above"
-            ));
+            )),
         }
     }
-    running.answer(&sources)?;
+    running.answer(sources, || Sources::open(ctx, &project))?;
     Ok(ExitCode::Success)
 }
 
-/// $BROWSER when set, else the platform's opener; it is started, never waited for.
-fn open_browser(url: &str) -> Result<(), String> {
+/// Opens the URL in $BROWSER, else the platform's opener, without putting the token on a
+/// command line (which every local user can read in /proc): the browser is given a private
+/// file that redirects to the URL. It is started, never waited for.
+fn open_browser(url: &str) -> Result<tempfile::NamedTempFile, String> {
+    use std::io::Write;
+    let mut file = tempfile::Builder::new()
+        .prefix("cloudops-dashboard-")
+        .suffix(".html")
+        .tempfile()
+        .map_err(|e| format!("cannot write the launch page: {e}"))?;
+    let page = maud::html! {
+        (maud::DOCTYPE)
+        meta charset="utf-8";
+        meta http-equiv="refresh" content={"0;url=" (url)};
+        title { "cloudops dashboard" }
+        p { a href=(url) { "Open the cloudops dashboard" } }
+    };
+    file.write_all(page.into_string().as_bytes())
+        .map_err(|e| format!("cannot write the launch page: {e}"))?;
     let opener = std::env::var("BROWSER")
         .ok()
         .filter(|b| !b.trim().is_empty())
@@ -60,11 +80,11 @@ fn open_browser(url: &str) -> Result<(), String> {
             }
         });
     std::process::Command::new(&opener)
-        .arg(url)
+        .arg(file.path())
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("{opener}: {e}"))
+        .map_err(|e| format!("{opener}: {e}"))?;
+    Ok(file)
 }

@@ -39,7 +39,7 @@ pub(crate) fn run_as(
     if ctx.format == Format::Csv {
         return Err(Error::Usage {
             message: "`cloudops plan analyze` has no csv output".into(),
-            hint: "use --format table, json, markdown, github, sarif or junit".into(),
+            hint: "use --format table, json, markdown, github, sarif, junit or html".into(),
         });
     }
     crate::commands::plan_explain::check_format(args, ctx, explain_only)?;

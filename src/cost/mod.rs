@@ -176,6 +176,27 @@ pub struct CostQuery {
 }
 
 impl CostQuery {
+    /// The month-to-date question `budget check` asks for one scope (the whole account, or
+    /// one service); the dashboard looks for its cached answer with the same query.
+    pub fn month_to_date(account: String, today: Date, service: Option<&str>) -> CostQuery {
+        let p = Period::this_month(today);
+        CostQuery {
+            account,
+            start: p.start,
+            end: p.end,
+            granularity: Granularity::Monthly,
+            group_by: None,
+            metric: Metric::Unblended,
+            filter: service
+                .map(|svc| Filter {
+                    key: Dimension::Service,
+                    values: vec![svc.to_string()],
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
     pub fn period(&self) -> Period {
         Period {
             start: self.start,

@@ -23,7 +23,7 @@ pub fn export(src: &Sources, dir: &Path) -> Result<usize, Error> {
     for m in &entries.entries {
         if !seen_ws.contains(&m.workspace.as_str()) {
             seen_ws.push(&m.workspace);
-            pages.push(Page::Workspace(m.workspace.clone()));
+            pages.push(Page::workspace(&m.workspace));
         }
         pages.push(Page::Plan(m.id.clone()));
     }

@@ -2,6 +2,8 @@
 //! the stores the commands use. The same renderer serves them on loopback behind a per-run
 //! token (`serve`) and writes them as static files (`export`), so both show the same thing.
 
+use sha2::Digest;
+
 pub mod export;
 mod pages;
 pub mod serve;
@@ -16,7 +18,7 @@ pub use sources::Sources;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Index,
-    /// A workspace, by its name.
+    /// A workspace, by its slug (`Page::workspace` makes one from a name).
     Workspace(String),
     /// A saved analysis, by its ID (or an unambiguous prefix).
     Plan(String),
@@ -27,6 +29,10 @@ pub enum Page {
 }
 
 impl Page {
+    pub fn workspace(name: &str) -> Page {
+        Page::Workspace(slug(name))
+    }
+
     /// The page at `path` (relative, as in `ws/prod.html`); `None` for anything else.
     pub fn parse(path: &str) -> Option<Page> {
         let page = |p: &str, prefix: &str| {
@@ -41,7 +47,8 @@ impl Page {
             _ => {}
         }
         if let Some(slug) = page(path, "ws/") {
-            return unslug(&slug).map(Page::Workspace);
+            let cut = slug.contains("~~") && slug.bytes().all(|b| is_kept(b) || b == b'~');
+            return (cut || unslug(&slug).is_some()).then_some(Page::Workspace(slug));
         }
         if let Some(id) = page(path, "plan/") {
             return crate::store::is_id_text(&id).then_some(Page::Plan(id));
@@ -57,7 +64,7 @@ impl Page {
     pub fn path(&self) -> String {
         match self {
             Page::Index => "index.html".into(),
-            Page::Workspace(w) => format!("ws/{}.html", slug(w)),
+            Page::Workspace(slug) => format!("ws/{slug}.html"),
             Page::Plan(id) => format!("plan/{id}.html"),
             Page::Compare(a, b) => format!("compare/{a}_{b}.html"),
             Page::Cost => "cost.html".into(),
@@ -74,28 +81,52 @@ impl Page {
     }
 }
 
+/// Bytes a slug keeps as they are: lower case, so that names differing only in case do not
+/// share a file on a case-insensitive file system.
+fn is_kept(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'
+}
+
+/// Longest slug kept readable; longer ones are cut and end in a digest of the name, so that
+/// a file name stays under every file system's 255-byte limit.
+const SLUG_MAX: usize = 120;
+
 /// A workspace name as a file name that is the same in a URL and on every file system:
-/// ASCII letters, digits, '-' and '_' as they are, every other byte as `~XX`.
+/// lower-case letters, digits, '-' and '_' as they are, every other byte as `~XX`.
 pub fn slug(name: &str) -> String {
     let mut s = String::with_capacity(name.len());
     for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+        if is_kept(b) {
             s.push(b as char);
         } else {
             s.push_str(&format!("~{b:02x}"));
         }
     }
-    s
+    if s.len() <= SLUG_MAX {
+        return s;
+    }
+    let mut cut = 80;
+    // Never inside a `~XX`.
+    while s.as_bytes()[..cut].iter().rev().take(2).any(|b| *b == b'~') {
+        cut -= 1;
+    }
+    let digest = sha2::Sha256::digest(name.as_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{}~~{hex}", &s[..cut])
 }
 
-fn unslug(slug: &str) -> Option<String> {
+/// The name a slug was made from, when it says it in full (not a cut, digested one).
+pub fn unslug(slug: &str) -> Option<String> {
+    if slug.contains("~~") {
+        return None;
+    }
     let mut out = Vec::with_capacity(slug.len());
     let mut bytes = slug.bytes();
     while let Some(b) = bytes.next() {
         if b == b'~' {
             let hex = [bytes.next()?, bytes.next()?];
             out.push(u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?);
-        } else if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+        } else if is_kept(b) {
             out.push(b);
         } else {
             return None;
@@ -114,17 +145,36 @@ mod tests {
             Page::Index,
             Page::Cost,
             Page::Budgets,
-            Page::Workspace("prod/eu-west-1 ünï".into()),
-            Page::Workspace(String::new()),
+            Page::workspace("prod/eu-west-1 ünï"),
+            Page::workspace(""),
+            Page::workspace(&"long/name".repeat(40)),
             Page::Plan("01abcdef".into()),
             Page::Compare("01abcdef".into(), "01abcdeg".into()),
         ] {
             assert_eq!(Page::parse(&p.path()), Some(p.clone()), "{}", p.path());
         }
-        assert_eq!(slug("a/b.c"), "a~2fb~2ec");
+        assert_eq!(slug("a/b.C"), "a~2fb~2e~43");
+        assert_ne!(
+            slug("Prod"),
+            slug("prod"),
+            "one file each, whatever the file system"
+        );
+        for name in ["prod/eu-west-1 ünï", "", "Prod"] {
+            assert_eq!(unslug(&slug(name)).as_deref(), Some(name));
+        }
+        let long = "ü/".repeat(200);
+        let cut = slug(&long);
+        assert!(cut.len() < 120 && cut.contains("~~"), "{cut}");
+        assert_ne!(
+            cut,
+            slug(&format!("{long}x")),
+            "the digest tells long names apart"
+        );
+        assert_eq!(unslug(&cut), None, "a cut slug is looked up, not decoded");
         for bad in [
             "../etc/passwd",
             "ws/a.b.html",
+            "ws/A.html",
             "plan/../x.html",
             "ws/~zz.html",
             "x.html",

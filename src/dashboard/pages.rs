@@ -17,7 +17,7 @@ use crate::budget::money;
 use crate::error::Error;
 use crate::plan::compare::compare;
 use crate::plan::report::{Report, ResourceEntry, Severity, Summary};
-use crate::render::{notes, show_after, show_before, show_value, truncate};
+use crate::render::{notes, plan_title, show_after, show_before, show_output, truncate};
 use crate::store::{PlanMeta, StoreError, StoredPlan};
 use crate::timefmt::show;
 
@@ -50,7 +50,10 @@ pub fn render(src: &Sources, page: &Page, mode: Mode) -> Result<Option<String>, 
     let now = src.now()?;
     let body = match page {
         Page::Index => Some(index(src, now)?),
-        Page::Workspace(w) => workspace(src, w, now, mode)?,
+        Page::Workspace(slug) => match workspace_named(src, slug, now)? {
+            Some(name) => workspace(src, &name, now, mode)?,
+            None => None,
+        },
         Page::Plan(id) => match get(src, id, now)? {
             Some(p) => Some(plan_body(&p.report, Some(&p.meta))),
             None => None,
@@ -146,15 +149,11 @@ fn counts(s: &Summary) -> Markup {
     }
 }
 
-/// "1 replace, 2 move": the counts beside add/change/destroy that an operator looks for.
+/// The counts beside add/change/destroy an operator looks for (drift has a column).
+const ALSO: [&str; 5] = ["replace", "import", "move", "forget", "output_changes"];
+
 fn extras(s: &Summary) -> String {
-    let shown = ["replace", "import", "move", "forget", "output_changes"];
-    s.counts()
-        .iter()
-        .filter(|(k, n)| *n > 0 && shown.contains(k))
-        .map(|(k, n)| format!("{n} {}", k.replace('_', " ")))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::render::history::extras(s, &ALSO)
 }
 
 /// The end of a long path, where the file name is.
@@ -217,7 +216,7 @@ fn index(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
                 tbody {
                     @for (ws, (runs, m)) in &by_ws {
                         tr {
-                            td { a href=(Page::Workspace(ws.to_string()).path()) { (ws) } }
+                            td { a href=(Page::workspace(ws).path()) { (ws) } }
                             td class="n" { (runs) }
                             td { a href=(Page::Plan(m.id.clone()).path()) { (show(m.saved_at)) } }
                             td { (counts(&m.summary)) }
@@ -352,7 +351,7 @@ fn meta_table(m: &PlanMeta) -> Markup {
     html! {
         table class="meta" {
             tr { th { "ID" } td { code { (m.id) } } }
-            tr { th { "Workspace" } td { a href={"../" (Page::Workspace(m.workspace.clone()).path())} { (m.workspace) } } }
+            tr { th { "Workspace" } td { a href={"../" (Page::workspace(&m.workspace).path())} { (m.workspace) } } }
             tr { th { "Saved" } td { (show(m.saved_at)) } }
             @if let Some(e) = m.expires_at { tr { th { "Expires" } td { (show(e)) } } }
             tr { th { "Source" } td { (m.source) } }
@@ -412,6 +411,8 @@ fn plan_body(r: &Report, meta: Option<&PlanMeta>) -> (String, Markup) {
     let s = &r.summary;
     let changes = crate::render::sorted_changes(r);
     let drift: Vec<&ResourceEntry> = r.drift.iter().collect();
+    // A stream of several plans lists each plan's changes under its own heading.
+    let multi = r.plans.len() > 1;
     let title = match meta {
         Some(m) => format!("Analysis {} of {}", m.id, m.workspace),
         None => format!("Plan {}", r.source),
@@ -452,7 +453,15 @@ fn plan_body(r: &Report, meta: Option<&PlanMeta>) -> (String, Markup) {
             }
         }
         h2 { "Changes (" (changes.len()) ")" }
-        @if changes.is_empty() { p class="empty" { "No resource changes." } } @else { (resource_list(&changes)) }
+        @if changes.is_empty() { p class="empty" { "No resource changes." } }
+        @else if multi {
+            @for i in 0..r.plans.len() {
+                @let mine: Vec<&ResourceEntry> = changes.iter().copied().filter(|c| c.plan == i).collect();
+                h3 { (plan_title(r, i).unwrap_or_default()) " (" (mine.len()) ")" }
+                (resource_list(&mine))
+            }
+        }
+        @else { (resource_list(&changes)) }
         @if !drift.is_empty() {
             h2 { "Drift: changed outside Terraform (" (drift.len()) ")" }
             (resource_list(&drift))
@@ -460,14 +469,13 @@ fn plan_body(r: &Report, meta: Option<&PlanMeta>) -> (String, Markup) {
         @if !r.outputs.is_empty() {
             h2 { "Outputs (" (r.outputs.len()) ")" }
             table class="attrs" {
-                thead { tr { th { "Output" } th { "Action" } th { "Before" } th { "After" } } }
+                thead { tr { th { "Output" } th { "Action" } th { "Value" } } }
                 tbody {
                     @for o in &r.outputs {
                         tr {
-                            td { code { (o.name) } }
+                            td { code { (o.name) } @if multi { " " span class="muted" { "plan " (o.plan + 1) } } }
                             td { (o.action.label()) }
-                            td { code { (if o.sensitive { crate::plan::redact::MASK.to_string() } else { truncate(&show_value(o.before.as_ref()), VALUE_CHARS) }) } }
-                            td { code { (if o.after_unknown { "(known after apply)".to_string() } else if o.sensitive { crate::plan::redact::MASK.to_string() } else { truncate(&show_value(o.after.as_ref()), VALUE_CHARS) }) } }
+                            td { code { (show_output(o, VALUE_CHARS)) } }
                         }
                     }
                 }
@@ -486,64 +494,7 @@ fn comparison(older: &StoredPlan, newer: &StoredPlan) -> (String, Markup) {
     let c = compare(&older.report, &newer.report);
     let same = older.meta.plan_sha256 == newer.meta.plan_sha256;
     let link = |m: &PlanMeta| html! { a href={"../" (Page::Plan(m.id.clone()).path())} { code { (m.id) } } " (" (show(m.saved_at)) ", " (m.workspace) ")" };
-    let rows: Vec<(&str, String, String)> = c
-        .started
-        .iter()
-        .map(|r| {
-            (
-                "+",
-                r.address.clone(),
-                format!("started changing: {}", r.action),
-            )
-        })
-        .chain(c.stopped.iter().map(|r| {
-            (
-                "-",
-                r.address.clone(),
-                format!("stopped changing (was {})", r.action),
-            )
-        }))
-        .chain(c.action_changed.iter().map(|a| {
-            (
-                "~",
-                a.address.clone(),
-                format!("{} → {}", a.before, a.after),
-            )
-        }))
-        .chain(c.drift_appeared.iter().map(|r| {
-            (
-                "!",
-                r.address.clone(),
-                format!("drift appeared: {}", r.action),
-            )
-        }))
-        .chain(c.drift_cleared.iter().map(|r| {
-            (
-                "✓",
-                r.address.clone(),
-                format!("drift cleared (was {})", r.action),
-            )
-        }))
-        .chain(c.findings_added.iter().map(|f| {
-            (
-                "+",
-                f.address.clone().unwrap_or_else(|| "(plan)".into()),
-                format!(
-                    "new finding {} {}: {}",
-                    f.severity.label(),
-                    f.rule,
-                    f.message
-                ),
-            )
-        }))
-        .chain(c.findings_resolved.iter().map(|f| {
-            (
-                "✓",
-                f.address.clone().unwrap_or_else(|| "(plan)".into()),
-                format!("resolved {} {}: {}", f.severity.label(), f.rule, f.message),
-            )
-        }))
-        .collect();
+    let rows = c.rows();
     let main = html! {
         h1 { "Compare two runs" }
         table class="meta" {
@@ -567,7 +518,7 @@ fn comparison(older: &StoredPlan, newer: &StoredPlan) -> (String, Markup) {
             h2 { "What changed" }
             table {
                 thead { tr { th {} th { "Address" } th { "What" } } }
-                tbody { @for (mark, addr, what) in &rows { tr { td { (mark) } td { code { (addr) } } td { (what) } } } }
+                tbody { @for (mark, addr, what) in rows.iter().take(MAX_RESOURCES) { tr { td { (mark) } td { code { (addr) } } td { (what) } } } }
             }
         }
     };
@@ -582,11 +533,7 @@ fn f64_of(d: Decimal) -> f64 {
 const TOP_GROUPS: usize = 8;
 
 fn cost_section(a: &CachedAnswer, now: Timestamp) -> Markup {
-    let q = a
-        .answer
-        .query
-        .as_ref()
-        .expect("only answers with a query are shown");
+    let q = &a.query;
     let unit = a.answer.unit.clone().unwrap_or_default();
     let suffix = if unit.is_empty() {
         String::new()
@@ -685,7 +632,7 @@ fn cost_section(a: &CachedAnswer, now: Timestamp) -> Markup {
                                 td { (g.key) }
                                 td class="n" { (money(g.amount)) (suffix) }
                                 td class="n" {
-                                    @if a.answer.total() > Decimal::ZERO { (format!("{:.1}%", f64_of(g.amount / a.answer.total() * Decimal::from(100)))) }
+                                    @if a.answer.total() > Decimal::ZERO { (percent(g.amount, a.answer.total())) }
                                 }
                             }
                         }
@@ -710,39 +657,53 @@ fn cost(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
     Ok(("Cost".into(), main))
 }
 
-/// The month-to-date answer `budget check` cached for this budget's scope today, if any.
+/// The month-to-date answer `budget check` cached today for this budget's scope, the newest
+/// when several accounts were checked from this store.
 fn month_to_date<'a>(
     answers: &'a [CachedAnswer],
     b: &crate::budget::Budget,
-    period: &crate::cost::Period,
+    today: jiff::civil::Date,
 ) -> Option<&'a CachedAnswer> {
     answers.iter().find(|a| {
-        let Some(q) = &a.answer.query else {
-            return false;
-        };
-        let scope: Vec<&str> = q
-            .filter
-            .iter()
-            .flat_map(|f| f.values.iter().map(String::as_str))
-            .collect();
-        q.start == period.start
-            && q.end == period.end
-            && q.granularity == crate::cost::Granularity::Monthly
-            && q.group_by.is_none()
-            && q.metric == crate::cost::Metric::Unblended
-            && q.filter
-                .iter()
-                .all(|f| f.key == crate::cost::Dimension::Service)
-            && scope == b.service.as_deref().into_iter().collect::<Vec<_>>()
+        a.query
+            == crate::cost::CostQuery::month_to_date(
+                a.query.account.clone(),
+                today,
+                b.service.as_deref(),
+            )
     })
+}
+
+/// `part` as a percentage of `whole`, one decimal; empty when it cannot be said (a zero or
+/// an amount too large to divide).
+fn percent(part: Decimal, whole: Decimal) -> String {
+    part.checked_mul(Decimal::from(100))
+        .and_then(|p| p.checked_div(whole))
+        .map(|p| format!("{:.1}%", f64_of(p)))
+        .unwrap_or_default()
+}
+
+/// The workspace a slug names: decoded, or for a cut one, found among the saved analyses.
+fn workspace_named(src: &Sources, slug: &str, now: Timestamp) -> Result<Option<String>, Error> {
+    if let Some(name) = super::unslug(slug) {
+        return Ok(Some(name));
+    }
+    let e = src.entries(None, now)?;
+    Ok(e.entries
+        .into_iter()
+        .map(|m| m.workspace)
+        .find(|w| super::slug(w) == slug))
 }
 
 fn budgets(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
     let month = crate::cost::utc_date(now).strftime("%Y-%m").to_string();
     let list = src.budgets()?;
-    let alerts = src.alerts(&month)?;
+    let mut alerts = BTreeMap::new();
+    for b in &list {
+        alerts.insert(b.name.clone(), src.alerts(&b.name, &month)?);
+    }
     let (answers, _) = src.cost_answers(now)?;
-    let period = crate::cost::Period::this_month(crate::cost::utc_date(now));
+    let today = crate::cost::utc_date(now);
     let main = html! {
         h1 { "Budgets" }
         p class="muted" { "Thresholds and the alerts " code { "cloudops budget check" } " sent for " (month) "." }
@@ -758,21 +719,21 @@ fn budgets(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
                             td class="n" { (money(b.amount)) " " (b.currency) }
                             td { (b.service.as_deref().unwrap_or("whole account")) }
                             td class="n" {
-                                @match month_to_date(&answers, b, &period) {
+                                @match month_to_date(&answers, b, today) {
                                     Some(a) => {
                                         (money(a.answer.total())) " " (a.answer.unit.as_deref().unwrap_or(""))
-                                        @if b.amount > Decimal::ZERO { " (" (format!("{:.1}", f64_of(a.answer.total() / b.amount * Decimal::from(100)))) "%)" }
-                                        br; span class="muted" { "fetched " (show(a.fetched_at)) }
+                                        " (" (percent(a.answer.total(), b.amount)) ")"
+                                        br; span class="muted" { "account " (a.query.account) ", fetched " (show(a.fetched_at)) }
                                     }
                                     None => span class="muted" title="run cloudops budget check" { "not cached" },
                                 }
                             }
                             td {
                                 @for t in &b.thresholds {
-                                    @let rec = alerts.iter().find(|r| r.key.budget == b.name && r.key.threshold == *t);
-                                    @match rec {
-                                        Some(r) if r.sent_at.is_some() => span class="chip sent" title="alert sent" { (t) "% sent " (show(r.sent_at.expect("checked"))) },
-                                        Some(_) => span class="chip warn" title="claimed by a check, not yet confirmed" { (t) "% sending" },
+                                    @let rec = alerts.get(&b.name).and_then(|a| a.iter().find(|r| r.key.threshold == *t));
+                                    @match rec.map(|r| r.sent_at) {
+                                        Some(Some(at)) => span class="chip sent" title="alert sent" { (t) "% sent " (show(at)) },
+                                        Some(None) => span class="chip warn" title="claimed by a check, not yet confirmed" { (t) "% sending" },
                                         None => span class="chip" title="not crossed this month, or not checked yet" { (t) "% not sent" },
                                     }
                                     " "

@@ -93,18 +93,35 @@ pub fn start(listener: TcpListener, token: String) -> Result<Running, Error> {
     Ok(Running { jobs: rx, server })
 }
 
+/// A login's AWS credentials last an hour: a dashboard reading the shared tables signs in
+/// again before they run out.
+const RELOGIN_AFTER: std::time::Duration = std::time::Duration::from_secs(45 * 60);
+
 impl Running {
-    /// Renders each page asked for, until the server stops; then its error, if any.
-    pub fn answer(self, src: &Sources) -> Result<(), Error> {
+    /// Renders each page asked for, until the server stops; then its error, if any. `open`
+    /// opens the stores again when a login is about to expire.
+    pub fn answer(
+        self,
+        mut src: Sources,
+        mut open: impl FnMut() -> Result<Sources, Error>,
+    ) -> Result<(), Error> {
         for job in self.jobs {
-            job.answer(src);
+            if src.signed_in && src.opened_at.elapsed() > RELOGIN_AFTER {
+                match open() {
+                    Ok(fresh) => src = fresh,
+                    Err(e) => tracing::warn!(error = %e, "signing in again failed"),
+                }
+            }
+            job.answer(&src);
         }
+        let failed = |e: String| Error::Io {
+            context: "serving the dashboard".into(),
+            error: std::io::Error::other(e),
+        };
         match self.server.join() {
-            Ok(Err(e)) => Err(Error::Io {
-                context: "serving the dashboard".into(),
-                error: std::io::Error::other(e),
-            }),
-            _ => Ok(()),
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(failed(e)),
+            Err(_) => Err(failed("the server thread stopped unexpectedly".into())),
         }
     }
 }
@@ -174,12 +191,14 @@ async fn handle(State(s): State<Shared>, req: Request) -> Response<Body> {
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
-    let host = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    if !s.hosts.iter().any(|h| h == host) {
+    // One Host, ours, and no other authority in an absolute-form target.
+    let mut hosts = req.headers().get_all(header::HOST).iter();
+    let host = match (hosts.next(), hosts.next()) {
+        (Some(h), None) => h.to_str().unwrap_or(""),
+        _ => "",
+    };
+    let authority_ok = req.uri().authority().is_none_or(|a| a.as_str() == host);
+    if !authority_ok || !s.hosts.iter().any(|h| h == host) {
         return plain(
             StatusCode::MISDIRECTED_REQUEST,
             "open the URL cloudops printed",

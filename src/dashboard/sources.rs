@@ -28,6 +28,9 @@ pub struct Sources {
     pub locations: Vec<String>,
     /// The clock for expiry, "this month" and ages (CLOUDOPS_NOW when set).
     pub clock: fn() -> Result<Timestamp, Error>,
+    /// Some store is the shared one, read with a login's credentials (which expire).
+    pub signed_in: bool,
+    pub opened_at: std::time::Instant,
 }
 
 /// Saved analyses, newest first, and what could not be shown of them.
@@ -39,9 +42,10 @@ pub struct Entries {
     pub unreadable: Vec<String>,
 }
 
-/// A cached Cost Explorer answer that says what it answers.
+/// A cached Cost Explorer answer and the question it answers.
 pub struct CachedAnswer {
     pub fetched_at: Timestamp,
+    pub query: crate::cost::CostQuery,
     pub answer: CostAnswer,
 }
 
@@ -105,6 +109,8 @@ impl Sources {
             cache: cache_store,
             locations,
             clock: crate::commands::spend::clock,
+            signed_in: login.is_some(),
+            opened_at: std::time::Instant::now(),
         })
     }
 
@@ -154,10 +160,10 @@ impl Sources {
             .map_or(Ok(Vec::new()), |b| b.budgets())
     }
 
-    pub fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
+    pub fn alerts(&self, budget: &str, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
         self.budgets
             .as_ref()
-            .map_or(Ok(Vec::new()), |b| b.alerts(month))
+            .map_or(Ok(Vec::new()), |b| b.alerts(budget, month))
     }
 
     /// The cached usage answers that say what they answer, newest first, and how many
@@ -170,13 +176,15 @@ impl Sources {
         let mut older = 0;
         for (_, c) in cache.cached_costs(now)? {
             // Forecasts and account memos share the cache; only usage answers have periods.
-            match serde_json::from_slice::<CostAnswer>(&c.body) {
-                Ok(answer) if answer.query.is_some() => shown.push(CachedAnswer {
-                    fetched_at: c.fetched_at,
-                    answer,
-                }),
-                Ok(_) => older += 1,
-                Err(_) => {}
+            if let Ok(mut answer) = serde_json::from_slice::<CostAnswer>(&c.body) {
+                match answer.query.take() {
+                    Some(query) => shown.push(CachedAnswer {
+                        fetched_at: c.fetched_at,
+                        query,
+                        answer,
+                    }),
+                    None => older += 1,
+                }
             }
         }
         Ok((shown, older))

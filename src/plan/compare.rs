@@ -51,6 +51,46 @@ pub struct FindingRef {
 }
 
 impl Comparison {
+    /// One line per difference, as the table and the dashboard list them: a mark (`+`
+    /// started or new, `-` stopped, `~` action changed, `!` drift appeared, `✓` cleared or
+    /// resolved), the address (`(plan)` for a plan-wide finding) and what happened.
+    pub fn rows(&self) -> Vec<(&'static str, &str, String)> {
+        let mut rows: Vec<(&'static str, &str, String)> = Vec::new();
+        for r in &self.started {
+            rows.push(("+", &r.address, format!("started changing: {}", r.action)));
+        }
+        for r in &self.stopped {
+            rows.push((
+                "-",
+                &r.address,
+                format!("stopped changing (was {})", r.action),
+            ));
+        }
+        for a in &self.action_changed {
+            rows.push(("~", &a.address, format!("{} → {}", a.before, a.after)));
+        }
+        for r in &self.drift_appeared {
+            rows.push(("!", &r.address, format!("drift appeared: {}", r.action)));
+        }
+        for r in &self.drift_cleared {
+            rows.push(("✓", &r.address, format!("drift cleared (was {})", r.action)));
+        }
+        for f in &self.findings_added {
+            let what = format!(
+                "new finding {} {}: {}",
+                f.severity.label(),
+                f.rule,
+                f.message
+            );
+            rows.push(("+", f.place(), what));
+        }
+        for f in &self.findings_resolved {
+            let what = format!("resolved {} {}: {}", f.severity.label(), f.rule, f.message);
+            rows.push(("✓", f.place(), what));
+        }
+        rows
+    }
+
     pub fn is_empty(&self) -> bool {
         self.summary.is_empty()
             && self.started.is_empty()
@@ -60,6 +100,13 @@ impl Comparison {
             && self.findings_resolved.is_empty()
             && self.drift_appeared.is_empty()
             && self.drift_cleared.is_empty()
+    }
+}
+
+impl FindingRef {
+    /// Where the finding is: its resource, or `(plan)` for a plan-wide one.
+    pub fn place(&self) -> &str {
+        self.address.as_deref().unwrap_or("(plan)")
     }
 }
 

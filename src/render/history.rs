@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::markdown::{code, esc};
 use super::table::{cell_text, new_table};
 use super::Style;
-use crate::plan::compare::{Comparison, CountDelta, FindingRef, ResourceState};
+use crate::plan::compare::{Comparison, CountDelta, ResourceState};
 use crate::plan::report::Summary;
 use crate::store::PlanMeta;
 use crate::timefmt::show;
@@ -38,16 +38,17 @@ fn counts(s: &Summary) -> String {
     format!("+{} ~{} -{}", s.add, s.change, s.destroy)
 }
 
-fn extras(m: &PlanMeta) -> String {
-    let shown = ["replace", "import", "move", "forget", "drift"];
-    let parts: Vec<String> = m
-        .summary
-        .counts()
+/// The listing's ALSO column: the counts beside add/change/destroy an operator looks for.
+const ALSO: [&str; 5] = ["replace", "import", "move", "forget", "drift"];
+
+/// "1 replace, 2 move": the non-zero counts of `shown`, in the summary's order.
+pub fn extras(s: &Summary, shown: &[&str]) -> String {
+    s.counts()
         .iter()
         .filter(|(k, n)| *n > 0 && shown.contains(k))
-        .map(|(k, n)| format!("{n} {k}"))
-        .collect();
-    parts.join(", ")
+        .map(|(k, n)| format!("{n} {}", k.replace('_', " ")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn list_table(l: &Listing<'_>, style: &Style) -> String {
@@ -76,7 +77,7 @@ pub fn list_table(l: &Listing<'_>, style: &Style) -> String {
             show(m.saved_at),
             cell_text(&m.workspace),
             counts(&m.summary),
-            extras(m),
+            extras(&m.summary, &ALSO),
             findings,
             m.terraform_version.clone().unwrap_or_default(),
         ]);
@@ -100,7 +101,7 @@ pub fn list_markdown(l: &Listing<'_>) -> String {
             m.summary.add,
             m.summary.change,
             m.summary.destroy,
-            esc(&extras(m)),
+            esc(&extras(&m.summary, &ALSO)),
             esc(&m.findings.describe()),
         ));
     }
@@ -178,58 +179,15 @@ pub fn diff_table(d: &HistoryDiff<'_>, style: &Style) -> String {
         }
         s.push_str(&format!("{t}\n\n"));
     }
-    let mut t = new_table(style, &["", "ADDRESS", "WHAT"]);
-    let mut rows = 0;
-    let mut add = |mark: &str, address: &str, what: String| {
-        t.add_row(vec![mark.to_string(), cell_text(address), cell_text(&what)]);
-        rows += 1;
-    };
-    for r in &c.started {
-        add("+", &r.address, format!("started changing: {}", r.action));
-    }
-    for r in &c.stopped {
-        add(
-            "-",
-            &r.address,
-            format!("stopped changing (was {})", r.action),
-        );
-    }
-    for a in &c.action_changed {
-        add("~", &a.address, format!("{} → {}", a.before, a.after));
-    }
-    for r in &c.drift_appeared {
-        add("!", &r.address, format!("drift appeared: {}", r.action));
-    }
-    for r in &c.drift_cleared {
-        add("✓", &r.address, format!("drift cleared (was {})", r.action));
-    }
-    for f in &c.findings_added {
-        add(
-            "+",
-            finding_where(f),
-            format!(
-                "new finding {} {}: {}",
-                f.severity.label(),
-                f.rule,
-                f.message
-            ),
-        );
-    }
-    for f in &c.findings_resolved {
-        add(
-            "✓",
-            finding_where(f),
-            format!("resolved {} {}: {}", f.severity.label(), f.rule, f.message),
-        );
-    }
-    if rows > 0 {
+    let rows = c.rows();
+    if !rows.is_empty() {
+        let mut t = new_table(style, &["", "ADDRESS", "WHAT"]);
+        for (mark, address, what) in rows {
+            t.add_row(vec![mark.to_string(), cell_text(address), cell_text(&what)]);
+        }
         s.push_str(&format!("{t}\n"));
     }
     s
-}
-
-fn finding_where(f: &FindingRef) -> &str {
-    f.address.as_deref().unwrap_or("(plan)")
 }
 
 pub fn diff_markdown(d: &HistoryDiff<'_>) -> String {
@@ -294,7 +252,7 @@ pub fn diff_markdown(d: &HistoryDiff<'_>) -> String {
                 "- {} {} {}: {}\n",
                 f.severity.label(),
                 f.rule,
-                code(finding_where(f)),
+                code(f.place()),
                 esc(&f.message)
             ));
         }

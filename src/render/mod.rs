@@ -140,6 +140,20 @@ pub fn show_after(a: &AttrChange) -> String {
     }
 }
 
+/// An output's new value as every view shows it: masked when sensitive, "known after apply",
+/// or for a removed output its old value; each at most `max` characters.
+pub fn show_output(o: &crate::plan::report::OutputEntry, max: usize) -> String {
+    if o.sensitive {
+        crate::plan::redact::MASK.to_string()
+    } else if o.after_unknown {
+        "(known after apply)".to_string()
+    } else if o.action == crate::plan::report::Action::Delete {
+        format!("{} → null", truncate(&show_value(o.before.as_ref()), max))
+    } else {
+        truncate(&show_value(o.after.as_ref()), max)
+    }
+}
+
 /// One line per attribute: `path: before -> after`.
 pub fn attr_line(a: &AttrChange, max_value: usize) -> String {
     let mut s = format!(

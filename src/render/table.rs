@@ -4,8 +4,7 @@
 use comfy_table::{presets, Attribute, Cell, Color, ContentArrangement, Table};
 
 use super::{
-    attr_line, notes, plan_title, printable, severity_ansi, show_value, sorted_changes, truncate,
-    Style,
+    attr_line, notes, plan_title, printable, severity_ansi, sorted_changes, truncate, Style,
 };
 use crate::plan::report::{Action, Report, Severity, Summary};
 
@@ -291,18 +290,7 @@ fn outputs(report: &Report, plan: usize, style: &Style, out: &mut String) {
     }
     let mut t = new_table(style, &["Output", "Action", "Value"]);
     for o in rows {
-        let value = if o.sensitive {
-            crate::plan::redact::MASK.to_string()
-        } else if o.after_unknown {
-            "(known after apply)".to_string()
-        } else if o.action == Action::Delete {
-            format!(
-                "{} → null",
-                truncate(&show_value(o.before.as_ref()), MAX_VALUE)
-            )
-        } else {
-            truncate(&show_value(o.after.as_ref()), MAX_VALUE)
-        };
+        let value = super::show_output(o, MAX_VALUE);
         t.add_row(vec![
             Cell::new(cell_text(&o.name)),
             Cell::new(o.action.label()).fg(action_color(o.action)),

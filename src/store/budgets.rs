@@ -90,8 +90,8 @@ pub trait BudgetStore {
         now: Timestamp,
     ) -> Result<(), StoreError>;
 
-    /// The alert records of every budget for `month` (`YYYY-MM`), by budget then threshold.
-    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError>;
+    /// The alert records of one budget for `month` (`YYYY-MM`), by threshold.
+    fn alerts(&self, budget: &str, month: &str) -> Result<Vec<AlertRecord>, StoreError>;
 
     /// Gives a claim back (the publish failed), so that the next check tries again.
     fn release_alert(&self, key: &AlertKey, token: &str) -> Result<(), StoreError>;

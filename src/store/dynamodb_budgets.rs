@@ -256,24 +256,24 @@ impl BudgetStore for DynamoStore {
         }
     }
 
-    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
-        // Keys are alert#BUDGET#MONTH#THRESHOLD and budget names have no '#'.
-        let items =
-            self.rt
-                .block_on(self.query_range("alert#", "alert$", true, None, None, |_| true))?;
+    fn alerts(&self, budget: &str, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
+        // alert#BUDGET#MONTH#THRESHOLD: '$' sorts right after '#', so the range holds exactly
+        // this budget's month (budget names have no '#').
+        let lo = format!("alert#{budget}#{month}#");
+        let hi = format!("alert#{budget}#{month}$");
+        let items = self
+            .rt
+            .block_on(self.query_range(&lo, &hi, true, None, None, |_| true))?;
         let mut out: Vec<AlertRecord> = items
             .iter()
             .filter_map(|i| {
-                let sk = text(i, "sk")?;
-                let mut parts = sk.strip_prefix("alert#")?.splitn(3, '#');
-                let (budget, m, threshold) = (parts.next()?, parts.next()?, parts.next()?);
-                (m == month).then_some(())?;
+                let threshold = text(i, "sk")?.strip_prefix(lo.as_str())?.parse().ok()?;
                 let sent = text(i, "state").as_deref() == Some("sent");
                 Some(AlertRecord {
                     key: AlertKey {
                         budget: budget.to_string(),
                         month: month.to_string(),
-                        threshold: threshold.parse().ok()?,
+                        threshold,
                     },
                     sent_at: sent
                         .then(|| number(i, "sent_ms"))
@@ -282,7 +282,8 @@ impl BudgetStore for DynamoStore {
                 })
             })
             .collect();
-        out.sort_by(|a, b| (&a.key.budget, a.key.threshold).cmp(&(&b.key.budget, b.key.threshold)));
+        // Sort keys order thresholds as text ("100" before "50").
+        out.sort_by_key(|r| r.key.threshold);
         Ok(out)
     }
 

@@ -166,22 +166,22 @@ impl BudgetStore for SqliteStore {
         .map(|_| ())
     }
 
-    fn alerts(&self, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
-        let rows: Vec<(String, u32, Option<i64>)> = self.retry(|c| {
+    fn alerts(&self, budget: &str, month: &str) -> Result<Vec<AlertRecord>, StoreError> {
+        let rows: Vec<(u32, Option<i64>)> = self.retry(|c| {
             let mut s = c.prepare_cached(
-                "SELECT budget, threshold, CASE state WHEN 'sent' THEN sent_at END FROM budget_alerts \
-                 WHERE month = ?1 ORDER BY budget, threshold",
+                "SELECT threshold, CASE state WHEN 'sent' THEN sent_at END FROM budget_alerts \
+                 WHERE budget = ?1 AND month = ?2 ORDER BY threshold",
             )?;
             let rows = s
-                .query_map([month], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .query_map([budget, month], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>();
             rows
         })?;
         Ok(rows
             .into_iter()
-            .map(|(budget, threshold, sent)| AlertRecord {
+            .map(|(threshold, sent)| AlertRecord {
                 key: AlertKey {
-                    budget,
+                    budget: budget.to_string(),
                     month: month.to_string(),
                     threshold,
                 },
