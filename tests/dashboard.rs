@@ -29,14 +29,7 @@ const NOW: &str = "2026-12-05T12:00:00Z";
 const EC2: &str = "Amazon Elastic Compute Cloud - Compute";
 const S3: &str = "Amazon Simple Storage Service";
 
-/// The planted values of `tests/fixtures/terraform/sensitive/plan.json` (a real plan).
-const SECRETS: &[&str] = &[
-    "hunter2-Sup3rS3cret",
-    "tok_ROTATED_77a1b2",
-    "tok_4f9a8b7c6d5e",
-    "AKIAEXAMPLEKEY12345",
-    "svc-deployer",
-];
+const SECRETS: &[&str] = support::leaks::SENSITIVE_PLAN_SECRETS;
 
 fn secrets() -> BTreeSet<String> {
     SECRETS.iter().map(|s| s.to_string()).collect()

@@ -24,13 +24,7 @@ fn sensitive_plan() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/terraform/sensitive/plan.json")
 }
 
-const SECRETS: &[&str] = &[
-    "hunter2-Sup3rS3cret",
-    "tok_ROTATED_77a1b2",
-    "tok_4f9a8b7c6d5e",
-    "AKIAEXAMPLEKEY12345",
-    "svc-deployer",
-];
+const SECRETS: &[&str] = support::leaks::SENSITIVE_PLAN_SECRETS;
 
 fn run(args: &[&str], dir: Option<&Path>) -> Output {
     let mut c = cloudops();

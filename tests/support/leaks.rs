@@ -5,6 +5,15 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+/// The planted values of `tests/fixtures/terraform/sensitive/plan.json`, a real plan.
+pub const SENSITIVE_PLAN_SECRETS: &[&str] = &[
+    "hunter2-Sup3rS3cret",
+    "tok_ROTATED_77a1b2",
+    "tok_4f9a8b7c6d5e",
+    "AKIAEXAMPLEKEY12345",
+    "svc-deployer",
+];
+
 pub fn json_inner(s: &str) -> String {
     let j = Value::String(s.to_string()).to_string();
     j[1..j.len() - 1].to_string()
