@@ -66,6 +66,12 @@ struct Stack {
 
 const PASSWORD: &str = "Correct-Horse-9";
 
+#[track_caller]
+fn assert_no_local_store(m: &Machine, why: &str) {
+    let mut data = std::fs::read_dir(m.root.path().join("data")).expect("dir");
+    assert!(data.next().is_none(), "{why}");
+}
+
 /// What the filled store holds, to check the pages against.
 struct Filled {
     m: Machine,
@@ -694,13 +700,7 @@ fn a_new_machine_has_pages_that_say_how_to_fill_them() {
         assert!(r.body.contains(want), "{path}: {}", r.body);
     }
     drop(s);
-    assert!(
-        std::fs::read_dir(m.root.path().join("data"))
-            .expect("dir")
-            .next()
-            .is_none(),
-        "looking created no store"
-    );
+    assert_no_local_store(&m, "looking created no store");
 }
 
 fn exported(f: &Filled) -> &'static Path {
@@ -939,13 +939,7 @@ fn a_signed_in_user_sees_their_partition_of_the_stack() {
         "budgets",
     );
     drop(s);
-    assert!(
-        std::fs::read_dir(m.root.path().join("data"))
-            .expect("dir")
-            .next()
-            .is_none(),
-        "nothing came from (or went to) the embedded store"
-    );
+    assert_no_local_store(&m, "nothing came from (or went to) the embedded store");
 }
 
 /// `plan analyze --format html`: the plan page on its own, from a file or stdin, for a CI

@@ -249,56 +249,29 @@ fn workspace(
         .iter()
         .map(|m| m.saved_at.strftime("%m-%d %H:%M").to_string())
         .collect();
-    let values = |f: fn(&PlanMeta) -> u64| runs.iter().map(|m| f(m) as f64).collect::<Vec<_>>();
-    let changes = [
-        Series {
-            name: "add",
-            colour: ADD,
-            values: values(|m| m.summary.add),
-        },
-        Series {
-            name: "change",
-            colour: CHANGE,
-            values: values(|m| m.summary.change),
-        },
-        Series {
-            name: "destroy",
-            colour: DESTROY,
-            values: values(|m| m.summary.destroy),
-        },
-    ];
-    let findings = [
-        Series {
-            name: "critical",
-            colour: "#6a1b9a",
-            values: values(|m| m.findings.critical),
-        },
-        Series {
-            name: "high",
-            colour: DESTROY,
-            values: values(|m| m.findings.high),
-        },
-        Series {
-            name: "medium",
-            colour: CHANGE,
-            values: values(|m| m.findings.medium),
-        },
-        Series {
-            name: "low",
-            colour: "#0277bd",
-            values: values(|m| m.findings.low),
-        },
-        Series {
-            name: "info",
-            colour: "#90a4ae",
-            values: values(|m| m.findings.info),
-        },
-    ];
-    let drift = [Series {
-        name: "drifted resources",
-        colour: "#8e24aa",
-        values: values(|m| m.summary.drift),
-    }];
+    type Count = fn(&PlanMeta) -> u64;
+    let series = |defs: &[(&'static str, &'static str, Count)]| -> Vec<Series<'static>> {
+        defs.iter()
+            .map(|(name, colour, count)| Series {
+                name,
+                colour,
+                values: runs.iter().map(|m| count(m) as f64).collect(),
+            })
+            .collect()
+    };
+    let changes = series(&[
+        ("add", ADD, |m| m.summary.add),
+        ("change", CHANGE, |m| m.summary.change),
+        ("destroy", DESTROY, |m| m.summary.destroy),
+    ]);
+    let findings = series(&[
+        ("critical", "#6a1b9a", |m| m.findings.critical),
+        ("high", DESTROY, |m| m.findings.high),
+        ("medium", CHANGE, |m| m.findings.medium),
+        ("low", "#0277bd", |m| m.findings.low),
+        ("info", "#90a4ae", |m| m.findings.info),
+    ]);
+    let drift = series(&[("drifted resources", "#8e24aa", |m| m.summary.drift)]);
     let main = html! {
         h1 { "Workspace " code { (ws) } }
         (shown_entries(&e))
