@@ -120,6 +120,22 @@ impl Spec {
         }
     }
 
+    /// Where cached Cost Explorer answers live. `--store dynamodb` set for the plan history
+    /// must not stop `cost` when no cost-cache table is configured: the cache is an economy,
+    /// not the answer, so answers are then cached locally, and the reason is returned for a
+    /// warning.
+    pub fn for_cost_cache(
+        ctx: &Context,
+        project: &ProjectSettings,
+    ) -> Result<(Spec, Option<String>), Error> {
+        match Spec::decide_for(ctx, project, Table::CostCache) {
+            Err(Error::Usage { message, .. }) => {
+                Ok((Spec::Local(local_dir(ctx, project)?), Some(message)))
+            }
+            other => other.map(|spec| (spec, None)),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Spec::Local(dir) => format!(

@@ -105,16 +105,15 @@ impl Session {
         let decide =
             |need: bool, t: Table| need.then(|| Spec::decide_for(ctx, project, t)).transpose();
         let budget_spec = decide(needs.budgets, Table::Budgets)?;
-        // `--store dynamodb` set for the plan history must not stop `cost` when no cost-cache
-        // table is configured: the cache is an economy, not the answer.
-        let cache_spec = match decide(needs.cache, Table::CostCache) {
-            Err(Error::Usage { message, .. }) if needs.cache => {
-                if !ctx.quiet {
-                    eprintln!("warning: {message}; caching Cost Explorer answers locally");
+        let cache_spec = match needs.cache {
+            true => {
+                let (spec, fallback) = Spec::for_cost_cache(ctx, project)?;
+                if let (Some(why), false) = (fallback, ctx.quiet) {
+                    eprintln!("warning: {why}; caching Cost Explorer answers locally");
                 }
-                Some(Spec::Local(history_store::local_dir(ctx, project)?))
+                Some(spec)
             }
-            other => other?,
+            false => None,
         };
         let shared = [&budget_spec, &cache_spec]
             .into_iter()

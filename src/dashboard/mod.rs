@@ -13,6 +13,12 @@ mod svg;
 pub use pages::{plan_document, render, Mode};
 pub use sources::Sources;
 
+/// What a page may load: nothing but its own inline styles and `data:` images (the favicon),
+/// and its forms go only to the dashboard. Exported files carry it in a meta tag; the server
+/// also sends it, adding what only a header can say (`frame-ancestors`).
+pub const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'";
+
 /// One page, named by its path under the dashboard's root. The path is the same in the
 /// server and in an export, so every link between pages is relative and works in both.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,9 +116,8 @@ pub fn slug(name: &str) -> String {
     while s.as_bytes()[..cut].iter().rev().take(2).any(|b| *b == b'~') {
         cut -= 1;
     }
-    let digest = sha2::Sha256::digest(name.as_bytes());
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{}~~{hex}", &s[..cut])
+    let digest = format!("{:x}", sha2::Sha256::digest(name.as_bytes()));
+    format!("{}~~{}", &s[..cut], &digest[..16])
 }
 
 /// The name a slug was made from, when it says it in full (not a cut, digested one).

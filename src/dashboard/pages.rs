@@ -17,6 +17,7 @@ use crate::budget::money;
 use crate::error::Error;
 use crate::plan::compare::compare;
 use crate::plan::report::{Report, ResourceEntry, Severity, Summary};
+use crate::render::cost::share;
 use crate::render::{notes, plan_title, show_after, show_before, show_output, truncate};
 use crate::store::{PlanMeta, StoreError, StoredPlan};
 use crate::timefmt::show;
@@ -111,8 +112,7 @@ fn layout(
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 // Exported files have no server to send the policy: nothing may load.
-                meta http-equiv="Content-Security-Policy"
-                    content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'";
+                meta http-equiv="Content-Security-Policy" content=(super::CSP);
                 meta name="referrer" content="no-referrer";
                 link rel="icon" href="data:,";
                 title { (title) " · cloudops" }
@@ -474,15 +474,15 @@ fn comparison(older: &StoredPlan, newer: &StoredPlan) -> (String, Markup) {
             tr { th { "Older" } td { (link(&older.meta)) } }
             tr { th { "Newer" } td { (link(&newer.meta)) } }
         }
-        @if same { p class="verdict" { "Both entries are the same plan (identical SHA-256)." } }
-        @else if c.is_empty() { p class="verdict" { "No differences in counts, changes, findings or drift." } }
+        @let verdict = c.verdict(same);
+        @if !verdict.is_empty() { p class="verdict" { (verdict) } }
         @if !c.summary.is_empty() {
             h2 { "Counts" }
             table {
                 thead { tr { th { "Count" } th class="n" { "Older" } th class="n" { "Newer" } th class="n" { "Δ" } } }
                 tbody {
                     @for d in &c.summary {
-                        tr { td { (d.count.replace('_', " ")) } td class="n" { (d.before) } td class="n" { (d.after) } td class="n" { (format!("{:+}", d.after as i128 - d.before as i128)) } }
+                        tr { td { (d.count.replace('_', " ")) } td class="n" { (d.before) } td class="n" { (d.after) } td class="n" { (d.signed()) } }
                     }
                 }
             }
@@ -605,7 +605,7 @@ fn cost_section(a: &CachedAnswer, now: Timestamp) -> Markup {
                                 td { (g.key) }
                                 td class="n" { (money(g.amount)) (suffix) }
                                 td class="n" {
-                                    @if a.answer.total() > Decimal::ZERO { (percent(g.amount, a.answer.total())) }
+                                    @if a.answer.total() > Decimal::ZERO { (share(g.amount, a.answer.total()).unwrap_or_default()) }
                                 }
                             }
                         }

@@ -14,9 +14,6 @@ use axum::Router;
 use super::{render, Mode, Page, Sources};
 use crate::error::Error;
 
-/// What the server sends on every page; exported files carry the same policy in a meta tag.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'";
-
 /// A page asked for, and where its HTML (`None`: no such page) or error goes.
 pub struct Job {
     pub page: Page,
@@ -25,6 +22,8 @@ pub struct Job {
 
 #[derive(Clone)]
 struct Shared {
+    /// `super::CSP` and `frame-ancestors 'none'`, sent on every answer.
+    csp: HeaderValue,
     token: Arc<str>,
     hosts: Arc<[String]>,
     jobs: mpsc::Sender<Job>,
@@ -62,7 +61,9 @@ pub struct Running {
 pub fn start(listener: TcpListener, token: String) -> Result<Running, Error> {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or_default();
     let (tx, rx) = mpsc::channel();
+    let csp = format!("{}; frame-ancestors 'none'", super::CSP);
     let shared = Shared {
+        csp: HeaderValue::from_str(&csp).expect("the policy is ASCII"),
         token: token.into(),
         // A DNS-rebinding page reaches 127.0.0.1 under its own host name: refused.
         hosts: vec![format!("127.0.0.1:{port}"), format!("localhost:{port}")].into(),
@@ -72,13 +73,10 @@ pub fn start(listener: TcpListener, token: String) -> Result<Running, Error> {
         context: "setting up the dashboard's socket".into(),
         error: e,
     })?;
+    let rt = crate::aws::runtime()?;
     let server = std::thread::Builder::new()
         .name("dashboard-http".into())
         .spawn(move || -> Result<(), String> {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| e.to_string())?;
             rt.block_on(async move {
                 let listener =
                     tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
@@ -152,20 +150,6 @@ fn reply(status: StatusCode, body: String) -> Response<Body> {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     r
 }
 
@@ -185,6 +169,24 @@ fn redirect(to: &str) -> Response<Body> {
 }
 
 async fn handle(State(s): State<Shared>, req: Request) -> Response<Body> {
+    let mut r = route(&s, req).await;
+    // Every answer, page or refusal, carries the same protections.
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, s.csp.clone());
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    r
+}
+
+async fn route(s: &Shared, req: Request) -> Response<Body> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let mut r = plain(StatusCode::METHOD_NOT_ALLOWED, "the dashboard only reads");
         r.headers_mut()

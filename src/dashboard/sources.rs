@@ -26,8 +26,6 @@ pub struct Sources {
     pub cache: Option<Box<dyn CostCache>>,
     /// Where each came from, for the page footer.
     pub locations: Vec<String>,
-    /// The clock for expiry, "this month" and ages (CLOUDOPS_NOW when set).
-    pub clock: fn() -> Result<Timestamp, Error>,
     /// Some store is the shared one, read with a login's credentials (which expire).
     pub signed_in: bool,
     pub opened_at: std::time::Instant,
@@ -55,11 +53,7 @@ impl Sources {
     pub fn open(ctx: &Context, project: &ProjectSettings) -> Result<Sources, Error> {
         let plans = Spec::decide(ctx, project)?;
         let budgets = Spec::decide_for(ctx, project, Table::Budgets)?;
-        // As `cost` does: no cost-cache table configured means answers were cached locally.
-        let cache = match Spec::decide_for(ctx, project, Table::CostCache) {
-            Err(Error::Usage { .. }) => Spec::Local(history_store::local_dir(ctx, project)?),
-            other => other?,
-        };
+        let (cache, _) = Spec::for_cost_cache(ctx, project)?;
         let all = [plans.describe(), budgets.describe(), cache.describe()];
         let locations = if all.iter().all(|d| *d == all[0]) {
             vec![all[0].clone()]
@@ -108,14 +102,15 @@ impl Sources {
             budgets: budget_store,
             cache: cache_store,
             locations,
-            clock: crate::commands::spend::clock,
             signed_in: login.is_some(),
             opened_at: std::time::Instant::now(),
         })
     }
 
+    /// The clock for expiry, "this month" and ages, as `cost` and `budget` read it
+    /// (CLOUDOPS_NOW when set).
     pub fn now(&self) -> Result<Timestamp, Error> {
-        (self.clock)()
+        crate::commands::spend::clock()
     }
 
     /// The newest saved analyses (of one workspace, or all), at most `MAX_ENTRIES`.

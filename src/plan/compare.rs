@@ -28,6 +28,13 @@ pub struct CountDelta {
     pub after: u64,
 }
 
+impl CountDelta {
+    /// The change as shown beside the two counts: "+2", "-1".
+    pub fn signed(&self) -> String {
+        format!("{:+}", self.after as i128 - self.before as i128)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResourceState {
     pub address: String,
@@ -51,6 +58,15 @@ pub struct FindingRef {
 }
 
 impl Comparison {
+    /// The one-line verdict when there is nothing (or nothing new) to list; empty otherwise.
+    pub fn verdict(&self, same_plan: bool) -> &'static str {
+        match (same_plan, self.is_empty()) {
+            (true, _) => "Both entries are the same plan (identical SHA-256).",
+            (false, true) => "No differences in counts, changes, findings or drift.",
+            (false, false) => "",
+        }
+    }
+
     /// One line per difference, as the table and the dashboard list them: a mark (`+`
     /// started or new, `-` stopped, `~` action changed, `!` drift appeared, `✓` cleared or
     /// resolved), the address (`(plan)` for a plan-wide finding) and what happened.

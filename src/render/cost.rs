@@ -165,13 +165,7 @@ pub fn table(v: &CostView<'_>, style: &Style) -> String {
         let amount_header = format!("Amount ({unit})");
         let mut t = new_table(style, &[label.as_str(), amount_header.as_str(), "Share"]);
         let total = v.answer.total();
-        let share = |a: Decimal| {
-            if total.is_zero() {
-                "-".to_string()
-            } else {
-                format!("{:.1}%", (a * Decimal::from(100) / total).round_dp(1))
-            }
-        };
+        let share = |a: Decimal| share(a, total).unwrap_or_else(|| "-".to_string());
         let shown = v.top.max(1).min(groups.len());
         for g in &groups[..shown] {
             t.add_row(vec![cell_text(&g.key), money(g.amount), share(g.amount)]);
@@ -254,6 +248,13 @@ fn bars(days: &[(jiff::civil::Date, Decimal, bool)]) -> String {
         out.push_str("  * estimated\n");
     }
     out
+}
+
+/// `part` as a share of `total` ("84.2%"); `None` when it cannot be said (a zero total, or
+/// amounts too large to divide).
+pub fn share(part: Decimal, total: Decimal) -> Option<String> {
+    let p = part.checked_mul(Decimal::from(100))?.checked_div(total)?;
+    Some(format!("{:.1}%", p.round_dp(1)))
 }
 
 pub fn age(now: Timestamp, then: Timestamp) -> String {

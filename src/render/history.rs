@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::markdown::{code, esc};
 use super::table::{cell_text, new_table};
 use super::Style;
-use crate::plan::compare::{Comparison, CountDelta, ResourceState};
+use crate::plan::compare::{Comparison, ResourceState};
 use crate::plan::report::Summary;
 use crate::store::PlanMeta;
 use crate::timefmt::show;
@@ -144,10 +144,9 @@ fn entry_line(label: &str, m: &PlanMeta) -> String {
 
 /// The sentence before the details: the same plan, or nothing changed.
 fn verdict(d: &HistoryDiff<'_>) -> String {
-    match (d.same_plan, d.changes.is_empty()) {
-        (true, _) => "Both entries are the same plan (identical SHA-256).\n".into(),
-        (false, true) => "No differences in counts, changes, findings or drift.\n".into(),
-        (false, false) => String::new(),
+    match d.changes.verdict(d.same_plan) {
+        "" => String::new(),
+        v => format!("{v}\n"),
     }
 }
 
@@ -164,17 +163,12 @@ pub fn diff_table(d: &HistoryDiff<'_>, style: &Style) -> String {
     }
     if !c.summary.is_empty() {
         let mut t = new_table(style, &["COUNT", "OLDER", "NEWER", "Δ"]);
-        for CountDelta {
-            count,
-            before,
-            after,
-        } in &c.summary
-        {
+        for delta in &c.summary {
             t.add_row(vec![
-                count.clone(),
-                before.to_string(),
-                after.to_string(),
-                format!("{:+}", *after as i128 - *before as i128),
+                delta.count.clone(),
+                delta.before.to_string(),
+                delta.after.to_string(),
+                delta.signed(),
             ]);
         }
         s.push_str(&format!("{t}\n\n"));
