@@ -1014,6 +1014,23 @@ fn plan_analyze_writes_one_self_contained_page() {
     );
     assert_no_secret(&html, "plan analyze --format html");
     assert!(!html.contains("<a href"), "a lone page links nowhere");
+    // Terraform's own sentence, as the table prints it: imports are counted in it.
+    let import = fixture("plans/cds-terraform-plan__test__import__import.json");
+    let page = m.run(
+        &[
+            "plan",
+            "analyze",
+            import.to_str().expect("utf-8"),
+            "--format",
+            "html",
+        ],
+        0,
+    );
+    assert_shows(
+        &page,
+        &["Plan: 2 to import, 1 to add, 0 to change, 0 to destroy.".to_string()],
+        "an import plan as HTML",
+    );
     let mut b = browser::Browser::start();
     let l = b.load(&format!("file://{}", path.display()));
     assert!(l.errors.is_empty(), "{:?}", l.errors);

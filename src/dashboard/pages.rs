@@ -394,7 +394,7 @@ fn plan_body(r: &Report, meta: Option<&PlanMeta>) -> (String, Markup) {
         h1 { (title) }
         @if let Some(m) = meta { (meta_table(m)) }
         p class="verdict" {
-            "Plan: " (s.add) " to add, " (s.change) " to change, " (s.destroy) " to destroy."
+            (s.plan_line())
             @let x = extras(s);
             @if !x.is_empty() { " " span class="muted" { (x) } }
         }
@@ -647,13 +647,13 @@ fn month_to_date<'a>(
     })
 }
 
-/// `part` as a percentage of `whole`, one decimal; empty when it cannot be said (a zero or
-/// an amount too large to divide).
-fn percent(part: Decimal, whole: Decimal) -> String {
-    part.checked_mul(Decimal::from(100))
-        .and_then(|p| p.checked_div(whole))
-        .map(|p| format!("{:.1}%", f64_of(p)))
-        .unwrap_or_default()
+/// This month's spend against the budget as `budget check` judges it: cut, not rounded, so
+/// that 79.996 % never reads as the 80 % whose alert did not go out.
+fn spent_percent(b: &crate::budget::Budget, spend: Decimal, today: jiff::civil::Date) -> String {
+    let projected = crate::cost::straight_line(spend, today);
+    let percent = crate::budget::judge(b, spend, projected).percent;
+    let cut = percent.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::ToZero);
+    format!("{cut:.1}%")
 }
 
 /// The workspace a slug names: decoded, or for a cut one, found among the saved analyses.
@@ -695,7 +695,9 @@ fn budgets(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
                                 @match month_to_date(&answers, b, today) {
                                     Some(a) => {
                                         (money(a.answer.total())) " " (a.answer.unit.as_deref().unwrap_or(""))
-                                        " (" (percent(a.answer.total(), b.amount)) ")"
+                                        // A budget is stored with an amount above zero; one
+                                        // that is not (edited by hand) is not divided by.
+                                        @if b.amount > Decimal::ZERO { " (" (spent_percent(b, a.answer.total(), today)) ")" }
                                         br; span class="muted" { "account " (a.query.account) ", fetched " (show(a.fetched_at)) }
                                     }
                                     None => span class="muted" title="run cloudops budget check" { "not cached" },
@@ -721,4 +723,32 @@ fn budgets(src: &Sources, now: Timestamp) -> Result<(String, Markup), Error> {
         }
     };
     Ok(("Budgets".into(), main))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spend_is_cut_as_budget_check_cuts_it() {
+        let b = crate::budget::Budget {
+            name: "team".into(),
+            amount: Decimal::from(100),
+            currency: "USD".into(),
+            thresholds: vec![80],
+            service: None,
+            topic: None,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+        };
+        let today = jiff::civil::date(2026, 12, 5);
+        let pct = |s: &str| spent_percent(&b, s.parse().expect("decimal"), today);
+        assert_eq!(
+            pct("79.996"),
+            "79.9%",
+            "not the 80 % whose alert did not go out"
+        );
+        assert_eq!(pct("60.00"), "60.0%");
+        assert_eq!(pct("250"), "250.0%");
+    }
 }
